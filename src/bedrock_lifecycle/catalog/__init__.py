@@ -1,0 +1,160 @@
+"""The lifecycle catalog: load the embedded file or a synced one, indexed once."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bedrock_lifecycle.catalog.model import Catalog, ModelEntry, Schedule, _alias_index
+from bedrock_lifecycle.errors import CatalogError
+
+LOG = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+EMBEDDED = "embedded"
+
+__all__ = ["Catalog", "ModelEntry", "Schedule", "load", "load_embedded", "from_document", "to_document"]
+
+
+def load_embedded() -> Catalog:
+    text = resources.files(__package__).joinpath("data/catalog.json").read_text(encoding="utf-8")
+    return from_document(json.loads(text), source=EMBEDDED)
+
+
+def load(path: str | None) -> Catalog:
+    """The embedded catalog, or the file at ``path`` (``--catalog``)."""
+    if path is None:
+        return load_embedded()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog {path}: {exc.strerror or exc}") from None
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise CatalogError(f"catalog {path} is not valid JSON: {exc}") from None
+    return from_document(doc, source=path)
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise CatalogError(f"catalog entry {where}: bad date {value!r}") from None
+
+
+def _schedule(raw: Mapping[str, Any], where: str) -> Schedule:
+    return Schedule(
+        regions=tuple(raw.get("regions") or ()),
+        legacy_date=_date(raw.get("legacy_date"), where),
+        extended_access_date=_date(raw.get("extended_access_date"), where),
+        eol_date=_date(raw.get("eol_date"), where),
+    )
+
+
+def _entry(raw: Mapping[str, Any]) -> ModelEntry:
+    try:
+        model_id = str(raw["id"])
+        where = model_id
+        return ModelEntry(
+            model_id=model_id,
+            name=str(raw.get("name") or model_id),
+            provider=str(raw.get("provider") or model_id.split(".", 1)[0]),
+            dates=_schedule(raw, where),
+            schedules=tuple(_schedule(s, where) for s in raw.get("schedule") or ()),
+            source_url=str(raw["source_url"]),
+            confidence=str(raw.get("confidence") or "unknown"),
+            replacement=raw.get("replacement"),
+            replacement_note=raw.get("replacement_note"),
+            launch_date=_date(raw.get("launch_date"), where),
+            eol_no_sooner_than=_date(raw.get("eol_no_sooner_than"), where),
+            earliest_eol_date=_date(raw.get("earliest_eol_date"), where),
+            variant_of=raw.get("variant_of"),
+            aliases=tuple(raw.get("aliases") or ()),
+            endpoints=tuple(raw.get("endpoints") or ()),
+            lifecycle_policy=raw.get("lifecycle_policy"),
+            inferred=bool(raw.get("inferred", False)),
+            notes=raw.get("notes"),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise CatalogError(f"catalog entry {raw!r:.80}: missing or bad field {exc}") from None
+
+
+def from_document(doc: Any, source: str) -> Catalog:
+    if not isinstance(doc, dict) or not isinstance(doc.get("models"), list):
+        raise CatalogError(f"catalog {source}: expected an object with a 'models' list")
+    version = doc.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise CatalogError(f"catalog {source}: schema_version {version!r} is not supported (want {SCHEMA_VERSION})")
+    entries = {}
+    for raw in doc["models"]:
+        entry = _entry(raw)
+        entries[entry.model_id.lower()] = entry
+    providers = {e.model_id.split(".", 1)[0].lower() for e in entries.values()}
+    providers.update(p.lower() for p in doc.get("providers") or ())
+    meta = {k: v for k, v in doc.items() if k not in ("models",)}
+    return Catalog(
+        generated=str(doc.get("generated") or "unknown"),
+        source=source,
+        entries=entries,
+        aliases=_alias_index(entries),
+        providers=tuple(sorted(providers)),
+        geo_prefixes=tuple(sorted(p.lower() for p in doc.get("geo_prefixes") or ())),
+        meta=meta,
+    )
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _schedule_doc(s: Schedule) -> dict[str, Any]:
+    return {
+        "regions": list(s.regions),
+        "legacy_date": _iso(s.legacy_date),
+        "extended_access_date": _iso(s.extended_access_date),
+        "eol_date": _iso(s.eol_date),
+    }
+
+
+def entry_document(e: ModelEntry) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": e.model_id,
+        "name": e.name,
+        "provider": e.provider,
+        **_schedule_doc(e.dates),
+        "schedule": [_schedule_doc(s) for s in e.schedules],
+        "source_url": e.source_url,
+        "confidence": e.confidence,
+        "replacement": e.replacement,
+        "replacement_note": e.replacement_note,
+        "launch_date": _iso(e.launch_date),
+        "eol_no_sooner_than": _iso(e.eol_no_sooner_than),
+        "earliest_eol_date": _iso(e.earliest_eol_date),
+        "variant_of": e.variant_of,
+        "aliases": list(e.aliases),
+        "endpoints": list(e.endpoints),
+        "lifecycle_policy": e.lifecycle_policy,
+        "inferred": e.inferred,
+        "notes": e.notes,
+    }
+    return {k: v for k, v in doc.items() if v not in (None, [], False)}
+
+
+def to_document(catalog: Catalog, **header: Any) -> dict[str, Any]:
+    """The JSON form of a catalog (sorted, deterministic)."""
+    doc: dict[str, Any] = dict(catalog.meta)
+    doc.update(header)
+    doc["schema_version"] = SCHEMA_VERSION
+    doc["generated"] = header.get("generated", catalog.generated)
+    doc["providers"] = list(catalog.providers)
+    doc["geo_prefixes"] = list(catalog.geo_prefixes)
+    doc["models"] = [entry_document(e) for e in catalog]
+    return doc

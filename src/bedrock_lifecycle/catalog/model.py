@@ -1,0 +1,165 @@
+"""Catalog records and the status rule.
+
+The status of a model is never stored: it is computed from the dates against an
+``as_of`` date, so the same catalog answers for any day (``--as-of``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from bedrock_lifecycle.model import Status
+
+# A provisioned-throughput context segment: ':28k', ':200k', or a bare number of
+# three or more digits (':512'), the forms AWS documents for PT variant IDs.
+_CONTEXT_SEGMENT = re.compile(r":(\d+k|\d{3,})$")
+_MINOR_SEGMENT = re.compile(r":\d+$")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The dates announced for a set of Regions."""
+
+    regions: tuple[str, ...]
+    legacy_date: date | None
+    extended_access_date: date | None
+    eol_date: date | None
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    status: Status
+    extended_access: bool
+    legacy_date: date | None
+    extended_access_date: date | None
+    eol_date: date | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    model_id: str
+    name: str
+    provider: str
+    dates: Schedule  # top level: earliest legacy, latest EOL over all Regions
+    schedules: tuple[Schedule, ...]  # per-Region rows, when the dates differ by Region
+    source_url: str
+    confidence: str
+    replacement: str | None = None
+    replacement_note: str | None = None
+    launch_date: date | None = None
+    eol_no_sooner_than: date | None = None
+    earliest_eol_date: date | None = None
+    variant_of: str | None = None
+    aliases: tuple[str, ...] = ()
+    endpoints: tuple[str, ...] = ()
+    lifecycle_policy: str | None = None
+    inferred: bool = False
+    notes: str | None = None
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return self.dates.regions
+
+    def lifecycle(self, as_of: date, region: str | None = None) -> Lifecycle:
+        """Status as of a date, for a Region when the reference names one."""
+        row = self.dates
+        note = None
+        if region:
+            for sched in self.schedules:
+                if region in sched.regions:
+                    row = sched
+                    break
+        status, pea = _status(row, as_of)
+        if row is self.dates and status is Status.LEGACY and self.earliest_eol_date:
+            if as_of >= self.earliest_eol_date:
+                ended = sorted(r for s in self.schedules if s.eol_date and as_of >= s.eol_date for r in s.regions)
+                note = f"already EOL in {', '.join(ended) or 'some Regions'}"
+        return Lifecycle(status, pea, row.legacy_date, row.extended_access_date, row.eol_date, note)
+
+
+def _status(row: Schedule, as_of: date) -> tuple[Status, bool]:
+    if row.eol_date is not None and as_of >= row.eol_date:
+        return Status.EOL, False
+    if row.legacy_date is not None and as_of >= row.legacy_date:
+        pea = row.extended_access_date is not None and as_of >= row.extended_access_date
+        return Status.LEGACY, pea
+    if row.legacy_date is None and row.eol_date is not None:
+        # An EOL date is only announced when a model goes Legacy.
+        return Status.LEGACY, False
+    return Status.ACTIVE, False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """An indexed, read-only catalog. Lookups are case-insensitive dict hits."""
+
+    generated: str
+    source: str
+    entries: Mapping[str, ModelEntry]  # by lower-case model ID
+    aliases: Mapping[str, str]  # lower-case alias -> model ID
+    providers: tuple[str, ...]
+    geo_prefixes: tuple[str, ...]
+    meta: Mapping[str, object]
+
+    def __iter__(self) -> Iterator[ModelEntry]:
+        return iter(self.entries[k] for k in sorted(self.entries))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, model_id: str) -> ModelEntry | None:
+        key = model_id.lower()
+        entry = self.entries.get(key)
+        if entry is None and key in self.aliases:
+            entry = self.entries.get(self.aliases[key])
+        return entry
+
+    def lookup(self, candidate: str) -> ModelEntry | None:
+        """Exact ID or alias first; then strip provisioned-throughput context suffixes.
+
+        ``:28k``/``:512`` style segments are stripped, then one more ``:N`` minor
+        segment. A bare ``:N`` is never stripped on its own: ``anthropic.claude-v2:1``
+        and ``anthropic.claude-v2`` are different models, and a wrong minor version is
+        an unknown ID, not a near match.
+        """
+        entry = self.get(candidate)
+        if entry is not None:
+            return entry
+        stripped = _CONTEXT_SEGMENT.sub("", candidate)
+        if stripped == candidate:
+            return None
+        entry = self.get(stripped)
+        if entry is not None:
+            return entry
+        base = _MINOR_SEGMENT.sub("", stripped)
+        return self.get(base) if base != stripped else None
+
+    def suggest(self, candidate: str, limit: int = 3) -> tuple[str, ...]:
+        import difflib
+
+        return tuple(difflib.get_close_matches(candidate.lower(), list(self.entries), n=limit, cutoff=0.75))
+
+    def with_entries(self, entries: Iterable[ModelEntry]) -> Catalog:
+        table = {e.model_id.lower(): e for e in entries}
+        return Catalog(
+            generated=self.generated,
+            source=self.source,
+            entries=table,
+            aliases=_alias_index(table),
+            providers=self.providers,
+            geo_prefixes=self.geo_prefixes,
+            meta=self.meta,
+        )
+
+
+def _alias_index(entries: Mapping[str, ModelEntry]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, entry in entries.items():
+        for alias in entry.aliases:
+            if alias.lower() not in entries:
+                index[alias.lower()] = key
+    return index
