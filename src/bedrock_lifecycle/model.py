@@ -151,7 +151,8 @@ class Resolution:
     legacy_date: date | None = None
     extended_access_date: date | None = None
     eol_date: date | None = None
-    replacement: str | None = None
+    replacement: str | None = None  # an Active model, found by following the catalog's replacement chain
+    replacement_note: str | None = None  # why there is none, when the chain ends on a non-Active model
     source_url: str | None = None
     suggestions: tuple[str, ...] = ()
     note: str | None = None

@@ -1,0 +1,145 @@
+"""Find the files to scan: a sorted walk that never leaves the scan root.
+
+Skips the usual vendored/tool directories and --skip-path matches, follows
+symlinks only while they stay inside the root, breaks loops, and never opens
+anything that is not a regular file (a FIFO would block the scan).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import re
+import stat
+from dataclasses import dataclass
+
+from bedrock_lifecycle.config import Config
+from bedrock_lifecycle.errors import FatalError
+from bedrock_lifecycle.model import Diagnostic
+
+LOG = logging.getLogger(__name__)
+
+E_UNREADABLE = "BRL_E002"
+E_LINK = "BRL_E006"
+E_SPECIAL = "BRL_E008"
+
+
+@dataclass(frozen=True, order=True)
+class Target:
+    rel: str  # POSIX path relative to the scan root (or absolute when outside it)
+    path: str  # the path to open
+    explicit: bool = False
+
+
+def relpath(path: str, root: str) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:
+        return absolute.replace(os.sep, "/")
+    if rel.startswith(".."):
+        return absolute.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
+    root_real = os.path.realpath(cfg.root)
+    skip = [re.compile(p) for p in cfg.skip_paths]
+    targets: dict[str, Target] = {}
+    diags: list[Diagnostic] = []
+
+    def skipped(rel: str) -> bool:
+        return any(p.search(rel) for p in skip)
+
+    for given in cfg.paths:
+        try:
+            st = os.stat(given)
+        except FileNotFoundError:
+            raise FatalError(f"no such file or directory: {given}") from None
+        except OSError as exc:
+            diags.append(Diagnostic(relpath(given, cfg.root), None, E_UNREADABLE, f"cannot read: {exc.strerror}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(given, cfg, root_real, skipped, targets, diags)
+        elif stat.S_ISREG(st.st_mode):
+            rel = relpath(given, cfg.root)
+            targets.setdefault(rel, Target(rel, given, explicit=True))
+        else:
+            diags.append(Diagnostic(relpath(given, cfg.root), None, E_SPECIAL, "not a regular file; skipped"))
+    return sorted(targets.values()), diags
+
+
+def _walk(top: str, cfg: Config, root_real: str, skipped, targets: dict[str, Target],  # type: ignore[no-untyped-def]
+          diags: list[Diagnostic]) -> None:
+    top_real = os.path.realpath(top)
+    visited: set[str] = {top_real}
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            diags.append(Diagnostic(relpath(directory, cfg.root), None, E_UNREADABLE,
+                                    f"cannot list directory: {exc.strerror or exc}"))
+            continue
+        subdirs = []
+        for entry in entries:
+            rel = relpath(entry.path, cfg.root)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    diags.append(Diagnostic(rel, None, E_LINK, "symlink loop; skipped"))
+                else:
+                    diags.append(Diagnostic(rel, None, E_UNREADABLE, f"cannot stat: {exc.strerror or exc}"))
+                continue
+            if is_dir and entry.name in cfg.skip_dirs:
+                continue
+            if skipped(rel) or skipped(rel + "/" if is_dir else rel):
+                continue
+            if is_link:
+                real = os.path.realpath(entry.path)
+                if not os.path.exists(real):
+                    if _loops(entry.path):
+                        diags.append(Diagnostic(rel, None, E_LINK, "symlink loop; skipped"))
+                    continue  # a dangling link has nothing to scan
+                if not _inside(real, root_real):
+                    diags.append(Diagnostic(rel, None, E_LINK, "symlink points outside the scan root; not followed"))
+                    continue
+                if is_dir and _inside(os.path.realpath(directory), real):
+                    diags.append(Diagnostic(rel, None, E_LINK, "symlink loop (points to an enclosing directory); skipped"))
+                    continue
+                if _inside(real, top_real) or real in visited:
+                    continue  # scanned at its own path
+                if is_dir:
+                    visited.add(real)
+                    subdirs.append(entry.path)
+                else:
+                    targets.setdefault(rel, Target(rel, entry.path))
+                continue
+            if is_dir:
+                real = os.path.realpath(entry.path)
+                if real not in visited:
+                    visited.add(real)
+                    subdirs.append(entry.path)
+            elif is_file:
+                targets.setdefault(rel, Target(rel, entry.path))
+            else:
+                diags.append(Diagnostic(rel, None, E_SPECIAL, "not a regular file (FIFO, socket or device); skipped"))
+        stack.extend(reversed(subdirs))
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False

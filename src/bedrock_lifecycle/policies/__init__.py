@@ -1,0 +1,159 @@
+"""The checks: small stateless classes, metadata as class attributes, in one explicit tuple.
+
+Each check reads a Resolution and answers PASSED, FAILED, or None (does not
+apply). IDs are stable and never reused. No model ID appears here: every fact
+comes from the catalog through the Resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bedrock_lifecycle.model import Resolution, Result, Severity, Status
+
+DOCS_URL = "https://github.com/bedrock-lifecycle/bedrock-lifecycle/blob/main/docs/policies.md"
+
+
+@dataclass(frozen=True)
+class EvalContext:
+    as_of: date
+    warn_days: int = 90
+
+
+class Policy:
+    id: str = ""
+    name: str = ""
+    severity: Severity = Severity.MEDIUM
+    fail_class: str = ""  # the --fail-on word that makes this check fail the run
+    summary: str = ""  # one paragraph for docs and SARIF help
+
+    @property
+    def guideline(self) -> str:
+        return f"{DOCS_URL}#{self.id.lower()}"
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        raise NotImplementedError
+
+
+def _resolved(res: Resolution) -> bool:
+    return res.status in (Status.ACTIVE, Status.LEGACY, Status.EOL)
+
+
+def days_to_eol(res: Resolution, as_of: date) -> int | None:
+    return (res.eol_date - as_of).days if res.eol_date else None
+
+
+class ModelPastEol(Policy):
+    id = "BRL_001"
+    name = "Bedrock model has reached End-of-Life"
+    severity = Severity.CRITICAL
+    fail_class = "eol"
+    summary = ("The model reached its End-of-Life date: every request to it fails in the Regions the date "
+               "covers. Replace the model ID with the recommended replacement and test the prompts.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if not _resolved(res):
+            return None
+        return Result.FAILED if res.status is Status.EOL else Result.PASSED
+
+
+class ModelInExtendedAccess(Policy):
+    id = "BRL_002"
+    name = "Bedrock model is in public extended access (higher price)"
+    severity = Severity.HIGH
+    fail_class = "extended-access"
+    summary = ("The model is Legacy and has entered public extended access: it still works, at a price set by "
+               "the provider that is usually higher, until its EOL date. Migrate before EOL.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if not _resolved(res):
+            return None
+        return Result.FAILED if res.status is Status.LEGACY and res.extended_access else Result.PASSED
+
+
+class ModelLegacy(Policy):
+    id = "BRL_003"
+    name = "Bedrock model is Legacy"
+    severity = Severity.MEDIUM
+    fail_class = "legacy"
+    summary = ("The model is Legacy: it is scheduled for End-of-Life, new customers cannot use it, accounts "
+               "inactive for 15 days may lose access, and no new provisioned throughput can be bought. "
+               "(A model in public extended access fails BRL_002 instead.)")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if not _resolved(res):
+            return None
+        return Result.FAILED if res.status is Status.LEGACY and not res.extended_access else Result.PASSED
+
+
+class ModelEolSoon(Policy):
+    id = "BRL_004"
+    name = "Bedrock model reaches End-of-Life soon"
+    severity = Severity.HIGH
+    fail_class = "eol-within"
+    summary = ("The model's EOL date falls within the warning window (--warn-days, default 90 days) of the "
+               "as-of date. Plan and ship the migration before that date.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if not _resolved(res):
+            return None
+        days = days_to_eol(res, ctx.as_of)
+        soon = res.status is not Status.EOL and days is not None and 0 < days <= ctx.warn_days
+        return Result.FAILED if soon else Result.PASSED
+
+
+class UnknownModelId(Policy):
+    id = "BRL_005"
+    name = "Bedrock model ID is not in the lifecycle catalog"
+    severity = Severity.MEDIUM
+    fail_class = "unknown"
+    summary = ("The string has the shape of a Bedrock model ID but matches no catalog entry: a typo, a wrong "
+               "ID form (for example a missing date stamp or version suffix), an unknown inference-profile "
+               "prefix, or a model newer than the catalog. It is never matched to a model by similarity.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if res.status is Status.OPAQUE:
+            return None
+        return Result.FAILED if res.status is Status.UNKNOWN else Result.PASSED
+
+
+class OpaqueModelReference(Policy):
+    id = "BRL_006"
+    name = "Bedrock model reference cannot be resolved statically"
+    severity = Severity.LOW
+    fail_class = "opaque"
+    summary = ("An application inference profile, provisioned model, custom-model deployment, prompt router "
+               "or prompt ARN hides which model it uses. Where the same code defines it, the model is followed; "
+               "otherwise check the model behind it by hand.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        return Result.FAILED if res.status is Status.OPAQUE else None
+
+
+class ProvisionedThroughputOnLegacy(Policy):
+    id = "BRL_007"
+    name = "Provisioned throughput targets a Legacy or EOL model"
+    severity = Severity.CRITICAL
+    fail_class = "provisioned-legacy"
+    summary = ("AWS refuses new provisioned throughput for a Legacy model, and an EOL model cannot be served: "
+               "the next deployment of this resource fails. Move the throughput to an Active model.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if "provisioned_throughput" not in res.reference.roles or not _resolved(res):
+            return None
+        return Result.FAILED if res.status in (Status.LEGACY, Status.EOL) else Result.PASSED
+
+
+POLICIES: tuple[Policy, ...] = (
+    ModelPastEol(),
+    ModelInExtendedAccess(),
+    ModelLegacy(),
+    ModelEolSoon(),
+    UnknownModelId(),
+    OpaqueModelReference(),
+    ProvisionedThroughputOnLegacy(),
+)
+POLICY_BY_ID = {p.id: p for p in POLICIES}
+FAIL_CLASSES = tuple(p.fail_class for p in POLICIES)
+DEFAULT_FAIL_ON = frozenset({"eol", "extended-access", "eol-within", "provisioned-legacy"})

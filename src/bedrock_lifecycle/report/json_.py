@@ -1,0 +1,98 @@
+"""Checkov-shaped JSON: passed/failed/skipped records plus our diagnostics."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from bedrock_lifecycle.model import Finding, Result, ScanResult
+from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
+
+CHECK_TYPE = "bedrock_lifecycle"
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def file_path(path: str) -> str:
+    """Checkov writes scan-root-relative paths with a leading '/'."""
+    return path if path.startswith("/") else "/" + path
+
+
+def record(f: Finding) -> dict[str, Any]:
+    res = f.resolution
+    ref = res.reference
+    check_result: dict[str, Any] = {"result": f.result.value}
+    if f.suppress_comment is not None:
+        check_result["suppress_comment"] = f.suppress_comment
+    return {
+        "check_id": f.check_id,
+        "check_name": f.check_name,
+        "check_result": check_result,
+        "file_path": file_path(ref.span.path),
+        "repo_file_path": file_path(ref.span.path),
+        "file_line_range": [ref.span.start_line, ref.span.end_line],
+        "resource": ref.resource,
+        "severity": f.severity.value,
+        "guideline": f.guideline,
+        "message": f.message,
+        "bedrock": {
+            "reference": ref.text,
+            "form": res.parsed.form,
+            "model_id": res.model_id,
+            "model_name": res.name,
+            "status": res.status.value,
+            "extended_access": res.extended_access,
+            "legacy_date": _iso(res.legacy_date),
+            "extended_access_date": _iso(res.extended_access_date),
+            "eol_date": _iso(res.eol_date),
+            "replacement": res.replacement,
+            "region": ref.region or res.parsed.region,
+            "attribute": ref.attribute,
+            "possible_value": ref.possible,
+            "column": ref.span.start_col,
+            "fails_run": f.failing,
+            "source_url": res.source_url,
+            "provenance": [{"file_path": file_path(s.path), "line": s.line, "via": s.via} for s in ref.provenance],
+        },
+    }
+
+
+def document(result: ScanResult) -> dict[str, Any]:
+    buckets: dict[Result, list[dict[str, Any]]] = {r: [] for r in Result}
+    for f in result.findings:
+        buckets[f.result].append(record(f))
+    warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
+    return {
+        "check_type": CHECK_TYPE,
+        "results": {
+            "passed_checks": buckets[Result.PASSED],
+            "failed_checks": buckets[Result.FAILED],
+            "skipped_checks": buckets[Result.SKIPPED],
+            "parsing_errors": sorted({file_path(d.path) for d in result.diagnostics if d.code == "BRL_E001"}),
+        },
+        "summary": {
+            "passed": len(buckets[Result.PASSED]),
+            "failed": len(buckets[Result.FAILED]),
+            "skipped": len(buckets[Result.SKIPPED]),
+            "failing": sum(1 for f in result.findings if f.failing),
+            "parsing_errors": sum(1 for d in result.diagnostics if d.code == "BRL_E001"),
+            "resource_count": len({(f.span.path, f.resolution.reference.resource) for f in result.findings}),
+            "files_scanned": result.files_scanned,
+            "bedrock_lifecycle_version": result.extra.get("version"),
+            "catalog_date": result.catalog_date,
+            "catalog_source": result.catalog_source,
+            "as_of": result.as_of.isoformat(),
+            "catalog_warning": warning,
+        },
+        "diagnostics": [
+            {"code": d.code, "file_path": file_path(d.path), "line": d.line, "column": d.col, "message": d.message}
+            for d in result.diagnostics
+        ],
+    }
+
+
+def render(result: ScanResult, opts: ReportOptions) -> str:
+    return json.dumps(document(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

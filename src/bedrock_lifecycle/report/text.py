@@ -1,0 +1,98 @@
+"""Checkov's console look: a summary, then each check result with its file and guide.
+
+--compact prints one line per finding (path:line:col: ID message [resource]),
+the form pre-commit users read; --quiet leaves out PASSED results.
+"""
+
+from __future__ import annotations
+
+from bedrock_lifecycle.model import Finding, Result, ScanResult
+from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
+from bedrock_lifecycle.report.json_ import file_path
+
+_COLORS = {Result.PASSED: "\033[32m", Result.FAILED: "\033[31m", Result.SKIPPED: "\033[33m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _paint(text: str, code: str, opts: ReportOptions) -> str:
+    return f"{code}{text}{_RESET}" if opts.color else text
+
+
+def _counts(result: ScanResult) -> dict[Result, int]:
+    counts = {r: 0 for r in Result}
+    for f in result.findings:
+        counts[f.result] += 1
+    return counts
+
+
+def header(result: ScanResult) -> list[str]:
+    source = result.catalog_source
+    lines = [
+        f"bedrock-lifecycle {result.extra.get('version', '')} | catalog {result.catalog_date} ({source}) "
+        f"| as of {result.as_of.isoformat()}",
+    ]
+    warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
+    if warning:
+        lines.append(f"warning: {warning}")
+    return lines
+
+
+def _record(f: Finding, opts: ReportOptions) -> list[str]:
+    ref = f.resolution.reference
+    status = _paint(f.result.value, _COLORS[f.result], opts)
+    lines = [
+        f"Check: {f.check_id}: \"{f.check_name}\"",
+        f"\t{status} for resource: {ref.resource}",
+        f"\tFile: {file_path(ref.span.path)}:{ref.span.start_line}-{ref.span.end_line}",
+        f"\tGuide: {f.guideline}",
+    ]
+    if f.result is Result.SKIPPED:
+        lines.append(f"\tSuppress comment: {f.suppress_comment}")
+    if f.result is not Result.PASSED:
+        lines.append("")
+        lines.append(f"\t\t{ref.span.start_line} | {ref.text}")
+        lines.append(f"\t\t{f.message}")
+        for step in ref.provenance:
+            lines.append(f"\t\tvia {step.via} at {file_path(step.path)}:{step.line}")
+        if f.result is Result.FAILED and not f.failing:
+            lines.append(_paint("\t\t(warning: does not fail the run; see --fail-on)", _DIM, opts))
+    lines.append("")
+    return lines
+
+
+def _compact(f: Finding) -> str:
+    ref = f.resolution.reference
+    via = "".join(f" <- {s.via} {file_path(s.path)}:{s.line}" for s in ref.provenance)
+    level = f.result.value if f.failing or f.result is not Result.FAILED else "WARNING"
+    return (f"{ref.span.path}:{ref.span.start_line}:{ref.span.start_col}: {f.check_id} {level} "
+            f"{f.message} [{ref.resource}]{via}")
+
+
+def render(result: ScanResult, opts: ReportOptions) -> str:
+    counts = _counts(result)
+    shown = [f for f in result.findings if not (opts.quiet and f.result is Result.PASSED)]
+    out: list[str] = []
+    if opts.compact:
+        out += [_compact(f) for f in shown if f.result is not Result.PASSED]
+    else:
+        out += header(result)
+        out += ["", "bedrock_lifecycle scan results:", ""]
+        out.append(f"Passed checks: {counts[Result.PASSED]}, Failed checks: {counts[Result.FAILED]}, "
+                   f"Skipped checks: {counts[Result.SKIPPED]}")
+        out.append("")
+        for bucket in (Result.PASSED, Result.FAILED, Result.SKIPPED):
+            for f in shown:
+                if f.result is bucket:
+                    out += _record(f, opts)
+    if result.diagnostics:
+        if not opts.compact:
+            out.append(f"Diagnostics: {len(result.diagnostics)} problem(s) in files that could not be fully scanned:")
+        for d in result.diagnostics:
+            where = f"{d.path}:{d.line}" if d.line else d.path
+            out.append(f"{'' if opts.compact else '  '}{where}: {d.code} {d.message}")
+    failing = sum(1 for f in result.findings if f.failing)
+    if opts.compact:
+        if shown or result.diagnostics:
+            out.append(f"{counts[Result.FAILED]} failed ({failing} failing the run), {counts[Result.PASSED]} passed, "
+                       f"{counts[Result.SKIPPED]} skipped; catalog {result.catalog_date}, as of {result.as_of}")
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,266 @@
+"""The pipeline: discover -> read/prefilter -> parse -> extract -> resolve -> evaluate.
+
+Per-file work (read, prefilter, decode, parse, extract) is a pure function of
+the file and the configuration, so it runs serially or in a process pool with
+identical results; resolution and evaluation run in the parent, and the result
+is sorted at the end. Nothing a file contains can stop the scan: every failure
+becomes a Diagnostic for that file and the text fallback still looks for
+references in whatever could be decoded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from bedrock_lifecycle import __version__
+from bedrock_lifecycle.catalog import Catalog
+from bedrock_lifecycle.config import Config
+from bedrock_lifecycle.discover import E_UNREADABLE, Target, discover
+from bedrock_lifecycle.document import Document
+from bedrock_lifecycle.errors import ParseFailure
+from bedrock_lifecycle.extract import extract
+from bedrock_lifecycle.model import Diagnostic, Finding, Reference, Resolution, Result, ScanResult, Status
+from bedrock_lifecycle.parsers import Parser, fallback_for, parser_for
+from bedrock_lifecycle.policies import POLICIES, EvalContext, Policy
+from bedrock_lifecycle.policies.messages import describe
+from bedrock_lifecycle.resolve.ids import Recognizer, resolve
+
+LOG = logging.getLogger(__name__)
+
+E_PARSE = "BRL_E001"
+E_ENCODING = "BRL_E003"
+E_TOO_LARGE = "BRL_E004"
+E_BINARY = "BRL_E005"
+E_INTERNAL = "BRL_E007"
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    references: tuple[Reference, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    parsed: bool = False  # handed to a parser (False when the prefilter ruled it out)
+
+
+def read_text(target: Target, cfg: Config, recognizer: Recognizer) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes -> text, or None when the file cannot hold a reference or cannot be read."""
+    diags: list[Diagnostic] = []
+    try:
+        with open(target.path, "rb") as fh:
+            data = fh.read(cfg.max_file_size + 1)
+    except OSError as exc:
+        return None, [Diagnostic(target.rel, None, E_UNREADABLE, f"cannot read: {exc.strerror or exc}")]
+    if len(data) > cfg.max_file_size:
+        size = os.path.getsize(target.path) if os.path.exists(target.path) else len(data)
+        return None, [Diagnostic(target.rel, None, E_TOO_LARGE,
+                                 f"not scanned: {size} bytes is over the {cfg.max_file_size}-byte limit "
+                                 "(--max-file-size)")]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return None, [Diagnostic(target.rel, None, E_ENCODING, f"bad UTF-16: {exc.reason}")]
+        if not recognizer.may_contain(text.encode("utf-8", "replace")):
+            return None, []
+        return _normalise(text), []
+    if not recognizer.may_contain(data):
+        return None, []
+    if b"\x00" in data[:8192]:
+        return None, [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes); not scanned")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        diags.append(Diagnostic(target.rel, line, E_ENCODING,
+                                f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                                "undecodable bytes replaced"))
+        text = data.decode("utf-8-sig", "replace")
+    return _normalise(text), diags
+
+
+def _normalise(text: str) -> str:
+    # CR-only line endings become LF (same length: offsets stay valid).
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+def parse_document(target: Target, text: str, parser: Parser) -> tuple[Document, list[Diagnostic]]:
+    try:
+        return parser.parse(target.rel, text), []
+    except ParseFailure as exc:
+        diag = Diagnostic(target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; "
+                          "scanned as text", exc.col)
+    except RecursionError:
+        diag = Diagnostic(target.rel, None, E_PARSE, f"{parser.name} parse error: nesting too deep; scanned as text")
+    except Exception as exc:  # a parser bug must not end the scan
+        LOG.debug("parser %s crashed on %s", parser.name, target.rel, exc_info=True)
+        diag = Diagnostic(target.rel, None, E_INTERNAL, f"internal error in {parser.name} parser: "
+                          f"{type(exc).__name__}: {exc}; scanned as text")
+    return fallback_for(parser).parse(target.rel, text), [diag]
+
+
+def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
+    parser = parser_for(target.rel, cfg.frameworks)
+    if parser is None:
+        return FileOutcome()
+    text, diags = read_text(target, cfg, recognizer)
+    if text is None:
+        return FileOutcome(diagnostics=tuple(diags))
+    doc, parse_diags = parse_document(target, text, parser)
+    diags += parse_diags
+    try:
+        refs = extract(doc, recognizer)
+    except Exception as exc:  # an extractor bug: report it, fall back to the text scan
+        LOG.debug("extractor crashed on %s", target.rel, exc_info=True)
+        diags.append(Diagnostic(target.rel, None, E_INTERNAL,
+                                f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; scanned as text"))
+        refs = extract(fallback_for(parser).parse(target.rel, text), recognizer)
+    return FileOutcome(tuple(refs), tuple(diags), parsed=True)
+
+
+# --- parallel plumbing (flake8 style: config through the initializer, sort afterwards) ---
+
+_WORKER: tuple[Config, Recognizer] | None = None
+
+
+def _init_worker(cfg: Config, recognizer: Recognizer) -> None:
+    global _WORKER
+    _WORKER = (cfg, recognizer)
+
+
+def _work(target: Target) -> FileOutcome:
+    assert _WORKER is not None
+    cfg, recognizer = _WORKER
+    return _safe(target, cfg, recognizer)
+
+
+def _safe(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
+    try:
+        return process_file(target, cfg, recognizer)
+    except Exception as exc:
+        return FileOutcome(diagnostics=(Diagnostic(target.rel, None, E_INTERNAL,
+                                                   f"internal error: {type(exc).__name__}: {exc}"),))
+
+
+def run_files(targets: Sequence[Target], cfg: Config, recognizer: Recognizer) -> list[FileOutcome]:
+    if cfg.jobs > 1 and len(targets) > 1:
+        try:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            with ctx.Pool(cfg.jobs, initializer=_init_worker, initargs=(cfg, recognizer)) as pool:
+                return pool.map(_work, targets, chunksize=max(1, len(targets) // (cfg.jobs * 8)))
+        except OSError as exc:  # no semaphores or fork in a sandbox: run serially
+            LOG.debug("process pool unavailable (%s); scanning serially", exc)
+    return [_safe(t, cfg, recognizer) for t in targets]
+
+
+# --- resolve and evaluate (parent process) ---
+
+
+def resolve_all(refs: Iterable[Reference], catalog: Catalog, recognizer: Recognizer, cfg: Config) -> list[Resolution]:
+    out = []
+    for ref in refs:
+        parsed = recognizer.parser.parse(ref.text)
+        if parsed is None:
+            continue
+        res = resolve(ref, parsed, catalog, cfg.as_of)
+        if res.status is not Status.ACTIVE and res.model_id:
+            replacement, why = active_replacement(res.replacement, catalog, cfg)
+            res = replace(res, replacement=replacement, replacement_note=why)
+        out.append(res)
+    return out
+
+
+def active_replacement(first: str | None, catalog: Catalog, cfg: Config) -> tuple[str | None, str | None]:
+    """Follow the catalog's replacement chain to a model that is Active as of the date.
+
+    Returns (replacement, None), or (None, why) when the chain ends on a model
+    that is itself Legacy or EOL: a replacement that is dying is never advised.
+    """
+    current = first
+    seen: list[str] = []
+    while current and current not in seen:
+        seen.append(current)
+        entry = catalog.get(current)
+        if entry is None:
+            return current, None
+        lc = entry.lifecycle(cfg.as_of)
+        if lc.status is Status.ACTIVE:
+            return entry.model_id, None
+        current = entry.replacement
+    if not seen:
+        return None, None
+    last = catalog.get(seen[-1])
+    status = last.lifecycle(cfg.as_of).status.value if last else "unknown"
+    chain = " -> ".join(seen)
+    return None, f"the catalog's replacement chain ({chain}) ends on a {status} model with no Active successor"
+
+
+def selected(policy: Policy, cfg: Config) -> bool:
+    tags = {policy.id, policy.severity.value}
+    if cfg.checks and not (tags & cfg.checks):
+        return False
+    return not (tags & cfg.skip_checks)
+
+
+def evaluate(resolutions: Iterable[Resolution], cfg: Config,
+             policies: Sequence[Policy] = POLICIES) -> list[Finding]:
+    ctx = EvalContext(cfg.as_of, cfg.warn_days)
+    active = [p for p in policies if selected(p, cfg)]
+    findings = []
+    for res in resolutions:
+        message = describe(res, cfg.as_of)
+        for policy in active:
+            try:
+                result = policy.evaluate(res, ctx)
+            except Exception as exc:  # a check bug is reported on the reference, never swallowed
+                result = Result.FAILED
+                message = f"internal error in check {policy.id}: {type(exc).__name__}: {exc}"
+            if result is None:
+                continue
+            comment = None
+            if cfg.inline_skips:
+                skip = next((s for s in res.reference.suppressions
+                             if s.check_id == policy.id and (s.until is None or cfg.as_of <= s.until)), None)
+                if skip is not None:
+                    result, comment = Result.SKIPPED, skip.reason or "no reason given"
+            findings.append(Finding(
+                check_id=policy.id,
+                check_name=policy.name,
+                severity=policy.severity,
+                guideline=policy.guideline,
+                result=result,
+                message=message,
+                resolution=res,
+                suppress_comment=comment,
+                failing=result is Result.FAILED and not cfg.soft_fail and policy.fail_class in cfg.fail_on,
+            ))
+    return findings
+
+
+def scan(cfg: Config, catalog: Catalog, *,
+         process: Callable[[Sequence[Target], Config, Recognizer], list[FileOutcome]] = run_files) -> ScanResult:
+    recognizer = Recognizer.for_catalog(catalog)
+    targets, diagnostics = discover(cfg)
+    outcomes = process(targets, cfg, recognizer)
+    refs = [r for o in outcomes for r in o.references]
+    diagnostics += [d for o in outcomes for d in o.diagnostics]
+    if cfg.report_only is not None:
+        refs = [r for r in refs if r.span.path in cfg.report_only]
+    findings = evaluate(resolve_all(refs, catalog, recognizer, cfg), cfg)
+    result = ScanResult.build(
+        findings,
+        diagnostics,
+        as_of=cfg.as_of,
+        catalog_date=catalog.generated,
+        catalog_source=catalog.source,
+        root=cfg.root,
+        files_scanned=sum(1 for o in outcomes if o.parsed),
+    )
+    result.extra.update(files_discovered=len(targets), version=__version__)
+    return result

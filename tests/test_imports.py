@@ -1,0 +1,41 @@
+"""Start-up stays light: the CLI module imports no heavy library (checked, not timed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = {"boto3", "botocore", "checkov", "hcl2", "lark", "yaml", "jsonschema"}
+
+
+def _loaded(code: str) -> list[str]:
+    probe = f"{code}; import sys; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(HEAVY)!r})))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return eval(out.strip().splitlines()[-1])  # the printed list of names (last line)
+
+
+def test_cli_import_loads_no_heavy_module():
+    assert _loaded("import bedrock_lifecycle.cli") == []
+
+
+def test_scan_of_json_only_tree_never_imports_yaml_or_hcl(tmp_path):
+    (tmp_path / "a.json").write_text('{"m": "anthropic.claude-v2"}')
+    code = f"from bedrock_lifecycle.cli import main; main(['scan', {str(tmp_path)!r}, '-o', 'json'])"
+    assert _loaded(code) == []
+
+
+def test_core_modules_do_not_import_each_other_backwards():
+    """parsers import only model/document/errors; policies and reports never import a parser."""
+    import ast
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parent.parent / "src" / "bedrock_lifecycle"
+    rules = {"parsers": {"parsers", "model", "document", "errors"},
+             "policies": {"policies", "model"},
+             "report": {"report", "model", "policies"}}
+    for folder, allowed in rules.items():
+        for path in (src / folder).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bedrock_lifecycle."):
+                    top = node.module.split(".")[1]
+                    assert top in allowed, f"{path.name} imports {node.module}"
