@@ -22,7 +22,7 @@ from bedrock_lifecycle.config import Config
 from bedrock_lifecycle.discover import E_UNREADABLE, Target, discover
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.errors import ParseFailure
-from bedrock_lifecycle.extract import extract
+from bedrock_lifecycle.extract import ExtractContext, extract
 from bedrock_lifecycle.model import Diagnostic, Finding, Reference, Resolution, Result, ScanResult, Status
 from bedrock_lifecycle.parsers import Parser, fallback_for, parser_for
 from bedrock_lifecycle.policies import POLICIES, EvalContext, Policy
@@ -47,7 +47,20 @@ class FileOutcome:
     parsed: bool = False  # handed to a parser (False when the prefilter ruled it out)
 
 
-def read_text(target: Target, cfg: Config, recognizer: Recognizer) -> tuple[str | None, list[Diagnostic]]:
+def may_hold_reference(parser: Parser, target: Target, data: bytes, recognizer: Recognizer) -> bool:
+    """The prefilter: one regex search over the bytes, unless the parser widens it.
+
+    A parser may define ``wants(target_path, data, recognizer)``, e.g. Terraform,
+    whose file can use a model literal that sits in a sibling variables.tf or tfvars.
+    """
+    wants = getattr(parser, "wants", None)
+    if wants is not None:
+        return bool(wants(target.path, data, recognizer))
+    return recognizer.may_contain(data)
+
+
+def read_text(target: Target, cfg: Config, recognizer: Recognizer,
+              parser: Parser) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text, or None when the file cannot hold a reference or cannot be read."""
     diags: list[Diagnostic] = []
     try:
@@ -65,10 +78,10 @@ def read_text(target: Target, cfg: Config, recognizer: Recognizer) -> tuple[str 
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             return None, [Diagnostic(target.rel, None, E_ENCODING, f"bad UTF-16: {exc.reason}")]
-        if not recognizer.may_contain(text.encode("utf-8", "replace")):
+        if not may_hold_reference(parser, target, text.encode("utf-8", "replace"), recognizer):
             return None, []
         return _normalise(text), []
-    if not recognizer.may_contain(data):
+    if not may_hold_reference(parser, target, data, recognizer):
         return None, []
     if b"\x00" in data[:8192]:
         return None, [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes); not scanned")]
@@ -107,18 +120,19 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
     parser = parser_for(target.rel, cfg.frameworks)
     if parser is None:
         return FileOutcome()
-    text, diags = read_text(target, cfg, recognizer)
+    text, diags = read_text(target, cfg, recognizer, parser)
     if text is None:
         return FileOutcome(diagnostics=tuple(diags))
     doc, parse_diags = parse_document(target, text, parser)
     diags += parse_diags
+    ctx = ExtractContext(cfg.root, target.path, cfg.frameworks)
     try:
-        refs = extract(doc, recognizer)
+        refs = extract(doc, recognizer, ctx)
     except Exception as exc:  # an extractor bug: report it, fall back to the text scan
         LOG.debug("extractor crashed on %s", target.rel, exc_info=True)
         diags.append(Diagnostic(target.rel, None, E_INTERNAL,
                                 f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; scanned as text"))
-        refs = extract(fallback_for(parser).parse(target.rel, text), recognizer)
+        refs = extract(fallback_for(parser).parse(target.rel, text), recognizer, ctx)
     return FileOutcome(tuple(refs), tuple(diags), parsed=True)
 
 

@@ -1,21 +1,62 @@
-"""Document -> References. One extractor per document kind; generic for the rest."""
+"""Document -> References.
+
+Extractors are tried in order; the first whose matcher accepts the document
+handles it (CloudFormation, Serverless and Kubernetes are YAML/JSON recognised
+by their content, not their file name). The generic extractor takes the rest.
+An extractor whose framework is not enabled (--framework) is passed over, and
+a document no enabled extractor accepts yields nothing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.extract.generic import extract_generic
 from bedrock_lifecycle.model import Reference
 from bedrock_lifecycle.resolve.ids import Recognizer
 
-Extractor = Callable[[Document, Recognizer], list[Reference]]
 
-EXTRACTORS: dict[str, Extractor] = {}
+@dataclass(frozen=True)
+class ExtractContext:
+    root: str  # absolute scan root
+    path: str  # the file's path on disk (extractors may read siblings, e.g. variables.tf)
+    frameworks: frozenset[str]
 
 
-def extract(doc: Document, recognizer: Recognizer) -> list[Reference]:
-    return EXTRACTORS.get(doc.kind, extract_generic)(doc, recognizer)
+Extractor = Callable[[Document, Recognizer, ExtractContext], list[Reference]]
+Matcher = Callable[[Document], bool]
 
 
-__all__ = ["EXTRACTORS", "extract"]
+@dataclass(frozen=True)
+class ExtractorEntry:
+    name: str
+    framework: str
+    matches: Matcher
+    extract: Extractor
+
+
+def _generic(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
+    return extract_generic(doc, recognizer)
+
+
+GENERIC = ExtractorEntry("generic", "config", lambda doc: True, _generic)
+
+# Ordered: specific formats first. Each format module adds one line here.
+EXTRACTORS: tuple[ExtractorEntry, ...] = ()
+
+
+def extractor_for(doc: Document, frameworks: frozenset[str]) -> ExtractorEntry | None:
+    for entry in EXTRACTORS:
+        if entry.matches(doc):
+            return entry if entry.framework in frameworks else None
+    return GENERIC if GENERIC.framework in frameworks or doc.kind == "text" else None
+
+
+def extract(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
+    entry = extractor_for(doc, ctx.frameworks)
+    return entry.extract(doc, recognizer, ctx) if entry else []
+
+
+__all__ = ["EXTRACTORS", "ExtractContext", "ExtractorEntry", "extract", "extractor_for"]

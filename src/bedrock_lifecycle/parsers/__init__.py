@@ -17,7 +17,7 @@ PARSERS: tuple[Parser, ...] = (
 
 def parser_for(path: str, frameworks: frozenset[str] | None = None) -> Parser | None:
     for parser in PARSERS:
-        if (frameworks is None or parser.framework in frameworks) and parser.claims(path):
+        if (frameworks is None or frameworks.intersection(parser.frameworks)) and parser.claims(path):
             return parser
     return None
 

@@ -9,7 +9,7 @@ from bedrock_lifecycle.document import Document
 
 class Parser(Protocol):
     name: str
-    framework: str  # the --framework group this parser belongs to
+    frameworks: tuple[str, ...]  # the --framework groups whose files this parser reads
     comment_markers: tuple[str, ...]  # used by the text fallback when parsing fails
 
     def claims(self, path: str) -> bool:

@@ -13,7 +13,7 @@ _LINE = re.compile(r"[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \
 
 class DotenvParser:
     name = "dotenv"
-    framework = "config"
+    frameworks = ("config",)
     comment_markers = ("#",)
 
     def claims(self, path: str) -> bool:

@@ -25,7 +25,7 @@ _JSONC_NAMES = ("tsconfig.json", "jsconfig.json", "devcontainer.json", ".eslintr
 
 class JsonParser:
     name = "json"
-    framework = "config"
+    frameworks = ("cloudformation", "config")
     comment_markers: tuple[str, ...] = ()
 
     def claims(self, path: str) -> bool:

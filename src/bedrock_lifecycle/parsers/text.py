@@ -16,7 +16,7 @@ _KEY_BEFORE = re.compile(r"""([A-Za-z_][\w.-]*)["']?\s*(?::|=|=>|:=)\s*["'`]?\s*
 
 class TextParser:
     name = "text"
-    framework = "config"
+    frameworks = ("config",)
     comment_markers: tuple[str, ...] = ()
 
     def __init__(self, comment_markers: tuple[str, ...] = ()) -> None:

@@ -24,7 +24,7 @@ _NOT_STRING = {_STD + "int", _STD + "float", _STD + "bool", _STD + "null"}
 
 class YamlParser:
     name = "yaml"
-    framework = "config"
+    frameworks = ("cloudformation", "config")
     comment_markers = ("#",)
 
     def claims(self, path: str) -> bool:
