@@ -120,6 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", choices=("cli", "json"), default="cli")
     _add_common(show)
     show.set_defaults(func=cmd_catalog_show)
+    syn = csub.add_parser("sync", help="refresh the catalog from the Bedrock API (boto3)",
+                          description="Refresh lifecycle data from ListFoundationModels, GetFoundationModel and "
+                          "ListInferenceProfiles. Needs AWS credentials and boto3 >= 1.42.59.")
+    syn.add_argument("--region", action="append", default=[], help="Region to query (repeatable; default: "
+                     "the session's Region)")
+    syn.add_argument("--all-regions", action="store_true", help="every Region botocore knows for bedrock")
+    syn.add_argument("--profile", help="AWS named profile")
+    syn.add_argument("--output", default="bedrock-lifecycle-catalog.json", metavar="FILE",
+                     help="catalog file to write (default: bedrock-lifecycle-catalog.json)")
+    syn.add_argument("--base", metavar="FILE", help="catalog to merge into (default: --output if it exists, "
+                     "else the embedded catalog)")
+    syn.add_argument("--allow-partial", action="store_true", help="write the results of the Regions that "
+                     "answered even when others failed")
+    syn.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    syn.set_defaults(func=cmd_catalog_sync)
+    dif = csub.add_parser("diff", help="what changed between two catalog files ('embedded' for the built-in one)")
+    dif.add_argument("old", metavar="OLD")
+    dif.add_argument("new", metavar="NEW")
+    dif.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="statuses as of this date (default: today)")
+    dif.add_argument("-o", "--output", choices=("cli", "json"), default="cli")
+    dif.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    dif.set_defaults(func=cmd_catalog_diff)
     catalog.set_defaults(func=lambda args: _usage(catalog))
     return parser
 
@@ -392,3 +414,52 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
                 shown = ", ".join(value) if isinstance(value, list) else value
                 print(f"{key.ljust(width)}  {shown}")
     return 0 if res.model_id or res.status.value == "OPAQUE" else EXIT_FAILED
+
+
+def _load_named(name: str):  # type: ignore[no-untyped-def]
+    from bedrock_lifecycle import catalog as catalog_mod
+
+    return catalog_mod.load(None if name == "embedded" else name)
+
+
+def cmd_catalog_sync(args: argparse.Namespace) -> int:
+    from bedrock_lifecycle.catalog import sync as sync_mod
+
+    version = sync_mod.botocore_version()
+    regions = list(dict.fromkeys(_csv(args.region)))
+    if args.all_regions:
+        regions = sync_mod.all_regions()
+    if not regions:
+        import boto3
+
+        session = boto3.session.Session(profile_name=args.profile) if args.profile else boto3.session.Session()
+        if not session.region_name:
+            raise FatalError("no Region: pass --region or --all-regions, or set AWS_REGION")
+        regions = [session.region_name]
+    base_path = args.base or (args.output if os.path.exists(args.output) else None)
+    base = _load_named(base_path) if base_path else _load_named("embedded")
+    outcome = sync_mod.sync(base, regions, args.output, make_client=sync_mod.client_factory(args.profile),
+                            allow_partial=args.allow_partial, botocore_ver=version)
+    for error in outcome.errors:
+        print(f"bedrock-lifecycle: sync: {error}", file=sys.stderr)
+    if not outcome.written:
+        why = "no Region answered" if len(outcome.errors) == len(outcome.results) else \
+            "some Regions failed (use --allow-partial to write the others)"
+        print(f"bedrock-lifecycle: error: catalog not written: {why}; {args.output} is unchanged", file=sys.stderr)
+        return EXIT_ERROR
+    ok = [r for r in outcome.results if not r.error]
+    models = sum(len(r.models) for r in ok)
+    print(f"wrote {args.output}: {len(outcome.catalog or [])} models; {models} model answers from "
+          f"{len(ok)} Region(s) ({', '.join(r.region for r in ok)}); botocore {version}")
+    return EXIT_ERROR if outcome.errors else 0
+
+
+def cmd_catalog_diff(args: argparse.Namespace) -> int:
+    from bedrock_lifecycle.catalog.diff import diff, render_text
+
+    result = diff(_load_named(args.old), _load_named(args.new), args.as_of or date.today())
+    if args.output == "json":
+        sys.stdout.write(json.dumps(result, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_text(result))
+    return 0
