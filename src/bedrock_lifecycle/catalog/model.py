@@ -122,10 +122,11 @@ class Catalog:
         """Exact ID or alias first; then strip provisioned-throughput context suffixes.
 
         ``:28k``/``:512`` style segments are stripped, then one more ``:N`` minor
-        segment. A bare ``:N`` is never stripped on its own: ``anthropic.claude-v2:1``
-        and ``anthropic.claude-v2`` are different models, and a wrong minor version is
+        segment. A bare ``:N`` is never stripped on its own: ``acme.model-v2:1``
+        and ``acme.model-v2`` are different models, and a wrong minor version is
         an unknown ID, not a near match.
         """
+        candidate = candidate.lower()  # suffixes are matched in lower case too (':28K')
         entry = self.get(candidate)
         if entry is not None:
             return entry

@@ -53,7 +53,8 @@ _OPAQUE_ARNS = {
 }
 _REGION = re.compile(r"[a-z]{2,5}(?:-[a-z]+)+-\d{1,2}")
 _FIELD = r"((?:\$\{[^}]*\}|[^:$])*)"  # an ARN field; CloudFormation/Terraform placeholders allowed
-_ARN = re.compile(rf"arn:(aws[a-z-]*):bedrock:{_FIELD}:{_FIELD}:([a-z-]+)/(.+)")
+# The partition may be a placeholder too (``arn:${AWS::Partition}:bedrock:...``, CloudFormation's usual form).
+_ARN = re.compile(rf"arn:(aws[a-z-]*|\$\{{[^}}]*\}}):bedrock:{_FIELD}:{_FIELD}:([a-z-]+)/(.+)")
 _LITELLM = re.compile(r"bedrock/(?:([a-z_]+)/)?")
 _WILD = re.compile(r"[*?]")
 
@@ -82,9 +83,12 @@ class IdParser:
     def _parse_bare(self, s: str, *, region: str | None = None, partition: str | None = None,
                     form: Form = Form.BASE, profile_form: Form = Form.PROFILE) -> ParsedId | None:
         if _WILD.search(s):
-            first = s.split(".", 1)[0]
-            return ParsedId(Form.WILDCARD.value, None) if first in self.providers or first in self.geo_prefixes \
-                or "." in s or s == "*" else None
+            # A model glob ('*', 'anthropic.*', 'us.anthropic.*', '*.anthropic.claude-*'), not '*.txt'.
+            first, _, rest = s.partition(".")
+            second = rest.split(".", 1)[0]
+            model_glob = s == "*" or first in self.providers or first in self.geo_prefixes \
+                or (_WILD.search(first) is not None and second in self.providers)
+            return ParsedId(Form.WILDCARD.value, None) if model_glob else None
         first, dot, rest = s.partition(".")
         if not dot or not rest:
             return None
@@ -101,6 +105,7 @@ class IdParser:
         if not m:
             return None
         partition, region_text, _account, rtype, resource = m.groups()
+        partition = None if partition.startswith("${") else partition
         region = region_text if _REGION.fullmatch(region_text) else None
         if rtype in _OPAQUE_ARNS:
             form, why = _OPAQUE_ARNS[rtype]
@@ -139,7 +144,7 @@ class Recognizer:
         prov = "|".join(re.escape(p) for p in sorted(self.parser.providers, key=lambda p: (-len(p), p)))
         placeholder = r"\$\{[^}\s]*\}"
         arn = (
-            rf"arn:aws[a-z-]*:bedrock:(?:{placeholder}|[a-z0-9*-])*:(?:{placeholder}|[0-9*])*:[a-z-]+/"
+            rf"arn:(?:aws[a-z-]*|{placeholder}):bedrock:(?:{placeholder}|[a-z0-9*-])*:(?:{placeholder}|[0-9*])*:[a-z-]+/"
             r"[a-z0-9*?](?:[a-z0-9*?_/-]|[.:](?=[a-z0-9*?]))*"
         )
         bare = (
@@ -149,10 +154,13 @@ class Recognizer:
             r"[a-z0-9*](?:[a-z0-9*?-]|[.:](?=[a-z0-9*?]))*"
         )
         left = r"(?:(?<=\}\.)|(?<![a-z0-9_.@$-]))"
-        self.pattern = re.compile(rf"(?:{left})(?:{arn}|{bare})(?![a-z0-9_-])", re.IGNORECASE)
+        # Right boundary: no identifier character, and no '.'/':' that the match had to give back
+        # ('acme.model-v2:1_old' is no match, never 'acme.model-v2').
+        right = r"(?![a-z0-9_-]|[.:][a-z0-9_])"
+        self.pattern = re.compile(rf"(?:{left})(?:{arn}|{bare}){right}", re.IGNORECASE)
         self.prefilter = re.compile(
             rb"(?i)(?:" + "|".join(re.escape(p) for p in sorted(self.parser.providers)).encode() + rb")\."
-            rb"|arn:aws[a-z-]*:bedrock:"
+            rb"|arn:(?:aws[a-z-]*|\$\{[^}\s]*\}):bedrock:"
         )
 
     @classmethod
