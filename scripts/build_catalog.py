@@ -80,6 +80,27 @@ def convert(raw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [], False)}
 
 
+def inherit_schedules(models: dict[str, dict[str, Any]], alias_of: dict[str, str]) -> None:
+    """PT variants and aliases carry their base model's per-Region rows.
+
+    id-forms.md: "All variants carry their base model's dates". The reference gives
+    variants and alias entries the base's top-level dates only, so a Region-pinned
+    variant would fall back to the summary dates (Legacy until the latest EOL)
+    where its base is already EOL in that Region.
+    """
+    for key, entry in models.items():
+        base_id = entry.get("variant_of") or alias_of.get(key)
+        base = models.get(str(base_id).lower()) if base_id else None
+        if base is None or entry.get("schedule") or not base.get("schedule"):
+            continue
+        same = all(entry.get(f) == base.get(f) for f in ("legacy_date", "extended_access_date", "eol_date"))
+        if not same:
+            continue
+        for field in ("schedule", "regions", "earliest_eol_date"):
+            if field in base:
+                entry[field] = base[field]
+
+
 def build(source: Path) -> dict[str, Any]:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     models: dict[str, dict[str, Any]] = {}
@@ -90,6 +111,8 @@ def build(source: Path) -> dict[str, Any]:
             if key in models:
                 raise SystemExit(f"duplicate model id {entry['id']} in {source}")
             models[key] = entry
+    inherit_schedules(models, {raw["model_id"].lower(): raw.get("alias_of") for sec in ("legacy_or_eol", "active")
+                               for raw in data[sec] if raw.get("alias_of")})
     providers = sorted(set(PROVIDERS) | {k.split(".", 1)[0] for k in models})
     return {
         "schema_version": 1,

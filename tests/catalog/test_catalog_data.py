@@ -57,13 +57,10 @@ MANTLE_IDS = [
     "google.gemma-4-e2b",
 ]
 
-# Entries with an earliest_eol_date but no per-Region rows: the reference's 'alias_of' entries copy their
-# target's top-level dates but not its regional_schedule, so a Region on the alias falls back to the
-# top-level dates (Legacy until the latest EOL) where the aliased ID is already EOL in that Region.
-ALIASES_WITHOUT_SCHEDULE = {
-    "ai21.j2-mid",  # alias_of ai21.j2-mid-v1 (rows: us-west-2 EOL 2024-10-04, us-east-1 EOL 2025-03-12)
-    "ai21.j2-ultra",  # alias_of ai21.j2-ultra-v1 (same rows)
-}
+# Entries with an earliest_eol_date but no per-Region rows. The reference's 'alias_of' entries (ai21.j2-mid,
+# ai21.j2-ultra) copy their target's top-level dates but not its regional_schedule; scripts/build_catalog.py
+# now copies the rows to aliases and PT variants (inherit_schedules), so this set is empty.
+ALIASES_WITHOUT_SCHEDULE: set[str] = set()
 
 DATE_FIELDS = (
     "legacy_date",

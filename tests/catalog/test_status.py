@@ -287,13 +287,23 @@ def test_regional_rows_claude_37_sonnet_govcloud() -> None:
     assert status(model, date(2026, 7, 30)) == (EOL, False)
 
 
-def test_pt_variant_of_a_regional_model_uses_the_top_level_dates() -> None:
-    # Variants carry only the base's top-level dates (no regional rows): the Region falls back to them.
-    variant = CATALOG.get("anthropic.claude-3-haiku-20240307-v1:0:48k")
-    base = CATALOG.get("anthropic.claude-3-haiku-20240307-v1:0")
-    assert variant.schedules == ()
-    for as_of in (date(2026, 3, 9), date(2026, 3, 10), date(2026, 6, 10), date(2026, 9, 10)):
-        assert variant.lifecycle(as_of, "us-east-1") == base.lifecycle(as_of)
+@pytest.mark.parametrize(("variant_id", "base_id"), [
+    ("anthropic.claude-3-haiku-20240307-v1:0:48k", "anthropic.claude-3-haiku-20240307-v1:0"),
+    ("anthropic.claude-3-5-sonnet-20240620-v1:0:18k", "anthropic.claude-3-5-sonnet-20240620-v1:0"),
+    ("anthropic.claude-3-sonnet-20240229-v1:0:28k", "anthropic.claude-3-sonnet-20240229-v1:0"),
+    ("ai21.j2-mid", "ai21.j2-mid-v1"),
+    ("ai21.j2-ultra", "ai21.j2-ultra-v1"),
+])
+def test_pt_variants_and_aliases_inherit_the_regional_rows(variant_id, base_id) -> None:
+    # id-forms.md: all variants carry their base model's dates, per Region included.
+    variant, base = CATALOG.get(variant_id), CATALOG.get(base_id)
+    assert variant.schedules == base.schedules and variant.schedules
+    regions = sorted({r for s in base.schedules for r in s.regions})
+    days = sorted({d for s in base.schedules for d in (s.legacy_date, s.extended_access_date, s.eol_date) if d})
+    for day in days:
+        for as_of in (day - timedelta(days=1), day, day + timedelta(days=1)):
+            for region in regions:
+                assert variant.lifecycle(as_of, region) == base.lifecycle(as_of, region), (as_of, region)
 
 
 # ----------------------------------------------------------------- the rule on synthetic schedules
