@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
-# Install everything the tests need, from scratch, then run them.
-#   bash scripts/test.sh
-# .venv holds this package and its test dependencies.
+# Install everything the tests need, from scratch, then run them:
+#   bash scripts/test.sh [pytest args]
+# .venv           this package with its test dependencies
+# .tools/         the integration targets, each in its own virtual environment, because Checkov pins a
+#                 fork that installs the same 'hcl2' module as python-hcl2 and an old boto3:
+#   checkov-venv    checkov (runs policies/ as external checks)
+#   precommit-venv  pre-commit (runs .pre-commit-hooks.yaml via try-repo)
+#   wheelhouse      wheels of this package's build and runtime dependencies, so pre-commit and the
+#                   --no-deps install test build offline (PIP_NO_INDEX)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
+CHECKOV_VERSION=3.3.30
+PRE_COMMIT_VERSION=4.7.0
+
+venv() {  # venv DIR: create a virtual environment once, with a current pip
+  if [ ! -x "$1/bin/python" ]; then
+    "$PY" -m venv "$1"
+    "$1/bin/python" -m pip install --quiet --upgrade pip
+  fi
+}
+
+venv .venv
 .venv/bin/python -m pip install --quiet -e ".[test]"
+
+mkdir -p .tools
+venv .tools/checkov-venv
+.tools/checkov-venv/bin/python -m pip install --quiet "checkov==${CHECKOV_VERSION}"
+venv .tools/precommit-venv
+.tools/precommit-venv/bin/python -m pip install --quiet "pre-commit==${PRE_COMMIT_VERSION}"
+.venv/bin/python -m pip download --quiet -d .tools/wheelhouse "setuptools>=77" wheel PyYAML "python-hcl2>=7.3,<7.4"
+
 exec .venv/bin/python -m pytest "$@"

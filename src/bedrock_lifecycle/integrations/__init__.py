@@ -1,0 +1,1 @@
+"""Adapters for other tools. Only integrations/checkov imports checkov."""
