@@ -158,8 +158,12 @@ class Recognizer:
         # ('acme.model-v2:1_old' is no match, never 'acme.model-v2').
         right = r"(?![a-z0-9_-]|[.:][a-z0-9_])"
         self.pattern = re.compile(rf"(?:{left})(?:{arn}|{bare}){right}", re.IGNORECASE)
+        # Bytes that can start a reference: a provider prefix with an ID-shaped model part (a digit or
+        # hyphen, as in finditer; so 'amazon.com' and Java packages do not make a file worth parsing),
+        # a wildcard model part (which finditer classifies), or a Bedrock ARN.
         self.prefilter = re.compile(
             rb"(?i)(?:" + "|".join(re.escape(p) for p in sorted(self.parser.providers)).encode() + rb")\."
+            rb"(?:[a-z0-9]*[0-9*-]|[a-z0-9]+\.[a-z0-9]*[0-9])"
             rb"|arn:(?:aws[a-z-]*|\$\{[^}\s]*\}):bedrock:"
         )
 
