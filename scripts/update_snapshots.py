@@ -31,6 +31,11 @@ def main(argv: list[str]) -> int:
             expected.write_text(out, encoding="utf-8")
             changed += 1
             print(f"updated {expected.relative_to(ROOT)}")
+    # `inventory` outputs: fixtures/inventory/*/inventory.* (tests/inventory/inventory_snapshots.py)
+    sys.path.insert(0, str(ROOT / "tests" / "inventory"))
+    from inventory_snapshots import update as update_inventory
+
+    changed += update_inventory(wanted)
     print(f"{changed} snapshot(s) changed")
     return 0
 

@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -27,6 +28,8 @@ LOG = logging.getLogger(__name__)
 EXIT_FAILED = 1
 EXIT_ERROR = 2
 EXIT_INCOMPLETE = 4
+# The tool's own files (config, baseline) name model IDs without using them: never scanned.
+OWN_FILES = r"(^|/)\.bedrock-lifecycle(\.baseline\.json|\.ya?ml)$"
 FORMAT_EXTENSIONS = {"cli": "txt", "json": "json", "sarif": "sarif", "junitxml": "xml", "github": "md",
                      "csv": "csv", "html": "html"}
 
@@ -87,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"which FAILED checks fail the run: {', '.join(FAIL_CLASSES)}, 'all' or 'none' "
                       "(default: eol, extended-access, eol-within, provisioned-legacy)")
     scan.add_argument("--soft-fail", action="store_true", help="always exit 0 on findings")
-    scan.add_argument("--warn-days", type=_positive_int, default=90, metavar="N",
+    scan.add_argument("--warn-days", type=_positive_int, metavar="N",
                       help="BRL_004 fails when EOL is within N days (default: 90)")
     scan.add_argument("--compact", action="store_true", help="one line per finding")
     scan.add_argument("--quiet", action="store_true", help="show only failed and skipped checks")
@@ -101,10 +104,39 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
                       help="worker processes (default: CPUs for directories, 1 for file lists)")
     scan.add_argument("--strict", action="store_true", help="exit 4 when any file could not be fully scanned")
-    scan.add_argument("--no-inline-skips", action="store_true", help="ignore inline skip comments (audits)")
+    scan.add_argument("--no-inline-skips", action="store_true", help="ignore every skip: inline comments and "
+                      "config-file suppressions (audits)")
     scan.add_argument("--no-color", action="store_true", help="never colour the console output")
+    scan.add_argument("--hard-fail-on", action="append", metavar="IDS",
+                      help="FAILED checks (IDs or severities, comma-separated; a severity means it and "
+                      "above) that always fail the run, even with --soft-fail")
+    scan.add_argument("--soft-fail-on", action="append", metavar="IDS",
+                      help="FAILED checks (IDs or severities; a severity means it and below) that never fail "
+                      "the run; an ID in --hard-fail-on wins, then an ID here, then a --hard-fail-on "
+                      "severity, then a severity here, then --fail-on")
+    scan.add_argument("--baseline", metavar="FILE", help="report only FAILED findings this baseline does not "
+                      "accept, and list its entries that no longer occur (stale)")
+    scan.add_argument("--create-baseline", action="store_true", help="write every FAILED finding to "
+                      ".bedrock-lifecycle.baseline.json in the scan root (keyed by file, resource, check and "
+                      "model, not lines)")
+    scan.add_argument("--config-file", metavar="PATH", help="read options from this file (YAML, or a "
+                      "pyproject.toml's [tool.bedrock-lifecycle]) instead of the discovered "
+                      ".bedrock-lifecycle.yaml; the command line overrides it")
+    scan.add_argument("--repo-root", metavar="DIR",
+                      help="the repository root: SARIF URIs are relative to it and config discovery stops "
+                      "there (default: the nearest directory with .git above the scan root)")
+    scan.add_argument("--sarif-category", metavar="NAME",
+                      help="SARIF runAutomationDetails.id, GitHub's analysis category (one per tool and "
+                      "category)")
+    scan.add_argument("--sarif-include-suppressed", action="store_true",
+                      help="include SKIPPED results in SARIF, marked with suppressions (GitHub then shows them "
+                      "as dismissed, not open)")
+    scan.add_argument("--horizon", type=_horizon, metavar="SPAN", help="also list what turns Legacy, enters "
+                      "extended access or reaches EOL within SPAN after the as-of date (180d, 26w, 6m, 2q, 1y or "
+                      "an end date; cli and json outputs)")
     _add_common(scan)
     scan.set_defaults(func=cmd_scan)
+    _add_inventory(sub)
 
     catalog = sub.add_parser("catalog", help="inspect the lifecycle catalog")
     csub = catalog.add_subparsers(dest="catalog_command", metavar="CATALOG_COMMAND")
@@ -233,6 +265,7 @@ def _check_ids(values: Sequence[str] | None) -> frozenset[str]:
 
 
 def build_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The Config for a scan: the config file (discovered or --config-file) merged under the command line."""
     from bedrock_lifecycle.config import DEFAULT_MAX_FILE_SIZE, Config
     from bedrock_lifecycle.discover import relpath
 
@@ -242,27 +275,70 @@ def build_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     dirs = [p for p in paths if os.path.isdir(p)]
     files = [p for p in paths if not os.path.isdir(p)]
     root = os.path.abspath(dirs[0]) if len(dirs) == 1 and not files else os.getcwd()
+    suppressions = _apply_config_file(args, root)
     report_only = None
     if files and not dirs:
-        report_only = frozenset(relpath(p, root) for p in files)
+        kept = [p for p in files if not re.search(OWN_FILES, p.replace(os.sep, "/"))]
+        paths = paths if len(kept) == len(files) else kept  # the tool's own files hold IDs but are not uses
+        report_only = frozenset(relpath(p, root) for p in kept)
     jobs = args.jobs if args.jobs else (1 if report_only is not None else (os.cpu_count() or 1))
     return Config(
         paths=tuple(paths),
         root=root,
         as_of=args.as_of or date.today(),
-        warn_days=args.warn_days,
+        warn_days=90 if args.warn_days is None else args.warn_days,
         checks=_check_ids(args.check),
         skip_checks=_check_ids(args.skip_check),
         fail_on=_fail_on(args),
         soft_fail=args.soft_fail,
-        skip_paths=tuple(args.skip_path),
+        skip_paths=(*args.skip_path, OWN_FILES, *_baseline_skip(args, root)),
         frameworks=_frameworks(args),
         max_file_size=args.max_file_size or DEFAULT_MAX_FILE_SIZE,
         jobs=max(1, jobs),
         strict=args.strict,
         inline_skips=not args.no_inline_skips,
         report_only=report_only,
+        hard_fail_on=_check_ids(getattr(args, "hard_fail_on", None)),
+        soft_fail_on=_check_ids(getattr(args, "soft_fail_on", None)),
+        suppressions=suppressions,
     )
+
+
+def _apply_config_file(args: argparse.Namespace, root: str) -> tuple:  # type: ignore[type-arg]
+    """Find, validate and merge the config file into args (the command line wins); its suppressions."""
+    from bedrock_lifecycle import config_file
+
+    explicit = getattr(args, "config_file", None)
+    repo_root = getattr(args, "repo_root", None)
+    path = explicit or config_file.discover(root, repo_root or config_file.find_repo_root(root))
+    if not path:
+        return ()
+    if explicit and not os.path.isfile(explicit):
+        raise FatalError(f"--config-file: no such file: {explicit}")
+    loaded = config_file.load(path, _scan_options())
+    for warning in loaded.warnings:
+        print(f"bedrock-lifecycle: warning: {warning}", file=sys.stderr)
+    config_file.merge(args, loaded)
+    return loaded.suppressions
+
+
+def _scan_options() -> dict[str, argparse.Action]:
+    """Long option name (as_of) -> the scan command's argparse action: what a config file may set."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {o[2:].replace("-", "_"): a for a in sub.choices["scan"]._actions for o in a.option_strings
+            if o.startswith("--")}
+
+
+def _baseline_skip(args: argparse.Namespace, root: str) -> tuple[str, ...]:
+    """A baseline file inside the scan root is not scanned: it lists model IDs but uses none."""
+    from bedrock_lifecycle.discover import relpath
+
+    given = getattr(args, "baseline", None)
+    if not given:
+        return ()
+    rel = relpath(given, root)
+    return () if rel.startswith("/") else ("^" + re.escape(rel) + "$",)
 
 
 def _destinations(outputs: list[str], spec: str | None) -> list[str | None]:
@@ -302,21 +378,26 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     cfg = build_config(args)
     catalog = catalog_mod.load(args.catalog)
-    result = scan(cfg, catalog)
+    result = _with_baseline(args, cfg, scan(cfg, catalog))
     outputs = args.output or ["cli"]
     destinations = _destinations(outputs, args.output_file_path)
     machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, destinations))
     color = (sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
              and not machine_on_stdout)
-    opts = ReportOptions(compact=args.compact, quiet=args.quiet, color=color)
+    opts = ReportOptions(compact=args.compact, quiet=args.quiet, color=color,
+                         sarif_category=args.sarif_category, sarif_include_suppressed=args.sarif_include_suppressed,
+                         uri_prefix=_uri_prefix(cfg.root, args.repo_root))
+    html_dest = dict(zip(outputs, destinations, strict=True)).get("html")
+    opts = _inventory_report_options(opts, args, catalog, cfg.root, html_dest)
     render = formatters()
     for fmt, dest in zip(outputs, destinations):
         text = render[fmt](result, opts)
+        text = _with_horizon(fmt, text, result, catalog, args)
         if dest is None:
             sys.stdout.write(text)
         else:
             _write(dest, text)
-    if "cli" not in outputs or machine_on_stdout:
+    if "cli" not in outputs or machine_on_stdout or args.compact:  # --compact prints no header
         warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
         if warning:
             print(f"bedrock-lifecycle: warning: {warning}", file=sys.stderr)
@@ -327,6 +408,176 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if cfg.strict and result.diagnostics:
         code |= EXIT_INCOMPLETE
     return code
+
+
+def _with_baseline(args: argparse.Namespace, cfg, result):  # type: ignore[no-untyped-def]
+    """--create-baseline writes today's FAILED findings; --baseline hides the ones it accepts."""
+    from bedrock_lifecycle import baseline
+    from bedrock_lifecycle.discover import relpath
+
+    if args.create_baseline:
+        target = os.path.join(cfg.root, baseline.FILENAME)
+        _write(target, baseline.dumps(result.findings, __version__))
+        count = sum(e.count for e in baseline.entries(result.findings))
+        print(f"bedrock-lifecycle: wrote {count} finding(s) to the baseline {target}", file=sys.stderr)
+    if not args.baseline:
+        return result
+    shown = relpath(args.baseline, cfg.root)
+    return baseline.apply(result, baseline.load(args.baseline), shown if not shown.startswith("/") else
+                          args.baseline, in_scope=lambda e: _baseline_in_scope(e, cfg))
+
+
+def _baseline_in_scope(entry, cfg) -> bool:  # type: ignore[no-untyped-def]
+    """Could this scan have found the entry? Only then is a missing one stale."""
+    from bedrock_lifecycle.policies import POLICY_BY_ID
+    from bedrock_lifecycle.scan import selected
+
+    policy = POLICY_BY_ID.get(entry.check_id)
+    if policy is not None and not selected(policy, cfg):
+        return False
+    if cfg.report_only is not None and entry.path not in cfg.report_only:
+        return False
+    return not any(re.search(p, entry.path) for p in cfg.skip_paths)
+
+
+def _uri_prefix(root: str, repo_root: str | None) -> str:
+    """The scan root relative to the repository root ('' when they are the same), for SARIF URIs."""
+    from bedrock_lifecycle.config_file import find_repo_root
+
+    top = os.path.abspath(repo_root) if repo_root else find_repo_root(root)
+    if not top:
+        return ""
+    rel = os.path.relpath(root, top)
+    if rel == "." or rel.startswith(".."):
+        return ""
+    return rel.replace(os.sep, "/") + "/"
+
+
+# --- inventory (and the scan's --horizon and -o html options) ---
+
+
+def _horizon(text: str):  # type: ignore[no-untyped-def]
+    from bedrock_lifecycle.inventory import HorizonSpec
+
+    try:
+        return HorizonSpec.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_inventory(sub) -> None:  # type: ignore[no-untyped-def]
+    from bedrock_lifecycle.config import FRAMEWORKS
+
+    inv = sub.add_parser("inventory", help="every referenced model, its status, dates, uses and replacement",
+                         description="List every Bedrock model the files reference (all statuses), with "
+                         "where each is used, its lifecycle dates as of a date and the recommended "
+                         "replacement. Scans exactly as `scan` does; always exits 0 unless an error stops "
+                         "it.")
+    inv.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    inv.add_argument("-d", "--directory", action="append", default=[], help="directory to scan (repeatable)")
+    inv.add_argument("-f", "--file", action="append", default=[], help="file to scan (repeatable)")
+    inv.add_argument("-o", "--output", choices=("table", "json", "csv", "cyclonedx"), default="table",
+                     help="output format (default: table); cyclonedx is a CycloneDX 1.6 JSON AI-BOM")
+    inv.add_argument("--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
+    inv.add_argument("--html", metavar="FILE", help="also write the self-contained HTML report to FILE")
+    inv.add_argument("--link-base", metavar="URL", help="HTML file links start with this https URL "
+                     "(e.g. https://github.com/org/repo/blob/main); default: relative to the HTML file")
+    inv.add_argument("--horizon", type=_horizon, metavar="SPAN", help="list what changes phase within SPAN "
+                     "after the as-of date (180d, 26w, 6m, 2q, 1y or an end date; HTML default: 180d)")
+    inv.add_argument("--timestamp", action="store_true", help="add metadata.timestamp to the CycloneDX "
+                     "output (now, or SOURCE_DATE_EPOCH); without it the output is reproducible")
+    inv.add_argument("--skip-path", action="append", default=[], metavar="REGEX",
+                     help="skip paths matching this regular expression (repeatable)")
+    inv.add_argument("--framework", action="append", metavar="NAMES",
+                     help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}")
+    inv.add_argument("--skip-framework", action="append", metavar="NAMES",
+                     help="do not scan these file kinds")
+    inv.add_argument("--max-file-size", type=_positive_int, metavar="BYTES", help="skip larger files")
+    inv.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="worker processes")
+    _add_common(inv)
+    inv.set_defaults(func=cmd_inventory)
+
+
+def _today() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH (reproducible builds' convention) for reproducible reports."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def _link_base(root: str, html_path: str | None, explicit: str | None = None) -> str:
+    """File links in the HTML: the given URL, else the scan root relative to where the HTML is written."""
+    if explicit:
+        return explicit
+    where = os.path.dirname(os.path.abspath(html_path)) if html_path else os.getcwd()
+    rel = os.path.relpath(root, where)
+    return "" if rel == "." else rel.replace(os.sep, "/")
+
+
+def _inventory_report_options(opts, args, catalog, root: str,  # type: ignore[no-untyped-def]
+                              html_path: str | None):
+    import dataclasses
+
+    return dataclasses.replace(opts, today=_today(), horizon=getattr(args, "horizon", None), catalog=catalog,
+                               link_base=_link_base(root, html_path))
+
+
+def _with_horizon(fmt: str, text: str, result, catalog, args) -> str:  # type: ignore[no-untyped-def]
+    """scan --horizon: the cli and json outputs gain a horizon section; without the flag nothing changes."""
+    if getattr(args, "horizon", None) is None or fmt not in ("cli", "json"):
+        return text
+    from bedrock_lifecycle import inventory
+
+    built = inventory.build(result, catalog, args.horizon)
+    assert built.horizon is not None
+    return inventory.with_horizon(fmt, text, built.horizon)
+
+
+def cmd_inventory(args: argparse.Namespace) -> int:
+    from bedrock_lifecycle import catalog as catalog_mod
+    from bedrock_lifecycle import inventory
+    from bedrock_lifecycle.scan import scan
+
+    # Every scan option the inventory does not expose keeps the scan's default (and config-file) value.
+    merged = argparse.Namespace(**{**vars(build_parser().parse_args(["scan"])), **vars(args)})
+    cfg = build_config(merged)
+    catalog = catalog_mod.load(args.catalog)
+    result = scan(cfg, catalog)
+    inv = inventory.build(result, catalog, args.horizon)
+    if args.output == "json":
+        text = inventory.render_json(inv)
+    elif args.output == "csv":
+        text = inventory.render_csv(inv)
+    elif args.output == "cyclonedx":
+        from bedrock_lifecycle.report import cyclonedx
+
+        stamp = None
+        if args.timestamp:
+            from datetime import datetime, timezone
+
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else \
+                datetime.now(timezone.utc)
+            stamp = now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        text = cyclonedx.render_inventory(inv, timestamp=stamp)
+    else:
+        text = inventory.render_table(inv)
+    if args.html:
+        from bedrock_lifecycle.report import html
+
+        page_inv = inv if inv.horizon else inventory.build(result, catalog, inventory.HorizonSpec.parse(
+            html.DEFAULT_HORIZON))
+        _write(args.html, html.render_report(result, page_inv, today=_today(),
+                                             link_base=_link_base(cfg.root, args.html, args.link_base)))
+    if args.output_file:
+        _write(args.output_file, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
 
 
 # --- catalog ---

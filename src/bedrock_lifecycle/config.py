@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bedrock_lifecycle.policies import DEFAULT_FAIL_ON
+from bedrock_lifecycle.suppress import SuppressionRule
 
 LOG = logging.getLogger(__name__)
 
@@ -36,3 +37,6 @@ class Config:
     strict: bool = False
     inline_skips: bool = True
     report_only: frozenset[str] | None = field(default=None)  # explicit files: report only these (rel paths)
+    hard_fail_on: frozenset[str] = frozenset()  # check IDs or severities that always fail the run (Checkov)
+    soft_fail_on: frozenset[str] = frozenset()  # check IDs or severities that never fail the run (Checkov)
+    suppressions: tuple[SuppressionRule, ...] = ()  # config file's; ignored, as comments are, by inline_skips

@@ -89,6 +89,8 @@ class Suppression:
     line: int
     until: date | None = None
     source: str = "inline"
+    origin: str | None = None  # "file:line" of a skip written outside the file (config-file suppressions)
+    problem: str | None = None  # why it is malformed (a bad until date); a malformed skip never suppresses
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ class Finding:
     resolution: Resolution
     suppress_comment: str | None = None
     failing: bool = True  # a FAILED result that fails the run (see --fail-on)
+    enforced: bool = False  # the fail policy enforces this FAILED result (before --soft-fail); SARIF level
+    suppression: Suppression | None = None  # the skip that made it SKIPPED
 
     @property
     def span(self) -> Span:
@@ -177,6 +181,17 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         ref = self.resolution.reference
         return (ref.span.path, ref.span.start_line, ref.span.start_col, self.check_id, ref.resource, ref.text)
+
+
+@dataclass(frozen=True, order=True)
+class BaselineEntry:
+    """An accepted finding of a baseline: identified by content, never by line (detect-secrets)."""
+
+    path: str
+    resource: str
+    check_id: str
+    model: str  # the resolved catalog ID, else the reference as written (lower case)
+    count: int = 1  # identical findings (same key) accepted
 
 
 @dataclass(frozen=True)
@@ -188,7 +203,14 @@ class ScanResult:
     catalog_source: str
     root: str
     files_scanned: int = 0
+    baseline: str | None = None  # the baseline file compared against (--baseline), as given
+    accepted: tuple[Finding, ...] = ()  # FAILED findings the baseline accepts: left out of findings
+    stale: tuple[BaselineEntry, ...] = ()  # baseline entries no longer found
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def baselined(self) -> int:
+        return len(self.accepted)
 
     @staticmethod
     def build(

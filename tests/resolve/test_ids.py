@@ -1243,3 +1243,15 @@ def test_round_trip_every_catalog_entry(entry, kind: str) -> None:
         res = resolve(ref(text), parsed, CATALOG, AS_OF)
         assert res.model_id == entry.model_id
         assert res.status is entry.lifecycle(AS_OF).status
+
+
+@pytest.mark.parametrize("text", ["meta.llama3-logo.png", "icons/amazon.nova-pro-v1.json", "anthropic.claude-v2.yaml"])
+def test_file_names_with_a_provider_prefix_are_not_models(text: str) -> None:
+    # No catalog ID has a dot before a letter in its model part, so such a dot ends the candidate, and the
+    # right boundary then rejects the whole token.
+    assert [m.text for m in RECOGNIZER.finditer(text)] == []
+
+
+def test_dot_before_a_letter_is_allowed_when_the_catalog_has_such_ids() -> None:
+    rec = Recognizer(["acme"], ["us"], dot_letter=True)
+    assert [m.text for m in rec.finditer("model: acme.fox-1.alpha")] == ["acme.fox-1.alpha"]

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bedrock_lifecycle.document import Document
+from bedrock_lifecycle.extract.cloudformation import extract_cloudformation, is_template
 from bedrock_lifecycle.extract.generic import extract_generic
+from bedrock_lifecycle.extract.serverless import extract_serverless, is_serverless
+from bedrock_lifecycle.extract.source import extract_source, is_source
+from bedrock_lifecycle.extract.stepfunctions import extract_stepfunctions, is_asl
+from bedrock_lifecycle.extract.terraform import extract_terraform
+from bedrock_lifecycle.extract.terraform import matches as is_terraform
 from bedrock_lifecycle.model import Reference
 from bedrock_lifecycle.resolve.ids import Recognizer
 
@@ -44,7 +50,13 @@ def _generic(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list
 GENERIC = ExtractorEntry("generic", "config", lambda doc: True, _generic)
 
 # Ordered: specific formats first. Each format module adds one line here.
-EXTRACTORS: tuple[ExtractorEntry, ...] = ()
+EXTRACTORS: tuple[ExtractorEntry, ...] = (
+    ExtractorEntry("terraform", "terraform", is_terraform, extract_terraform),  # .tf, .tfvars, .tf.json
+    ExtractorEntry("cloudformation", "cloudformation", is_template, extract_cloudformation),  # CFN, SAM, CDK
+    ExtractorEntry("serverless", "cloudformation", is_serverless, extract_serverless),  # compiles to CFN
+    ExtractorEntry("stepfunctions", "cloudformation", is_asl, extract_stepfunctions),  # ASL JSON/YAML
+    ExtractorEntry("source", "source", is_source, extract_source),  # string literals in code
+)
 
 
 def extractor_for(doc: Document, frameworks: frozenset[str]) -> ExtractorEntry | None:

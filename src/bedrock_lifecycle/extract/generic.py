@@ -8,6 +8,7 @@ column are those of the literal a developer edits, even inside block scalars.
 from __future__ import annotations
 
 from bedrock_lifecycle.document import Document, LineIndex, MapNode, ScalarNode, walk
+from bedrock_lifecycle.extract.kubernetes import item_labels
 from bedrock_lifecycle.model import Reference, Scalar
 from bedrock_lifecycle.parsers.text import key_before
 from bedrock_lifecycle.resolve.ids import Form, Recognizer
@@ -71,6 +72,7 @@ def extract_generic(doc: Document, recognizer: Recognizer) -> list[Reference]:
     multi = len(doc.roots) > 1
     for i, root in enumerate(doc.roots):
         prefix = document_label(root, i) if multi else ""
+        labels = item_labels(root, doc.text)  # env lists by variable name, LiteLLM model_list by model_name
         for key_path, node in walk(root):
             if isinstance(node, MapNode):
                 for k, _v in node.items:
@@ -78,6 +80,7 @@ def extract_generic(doc: Document, recognizer: Recognizer) -> list[Reference]:
                         res = _join(prefix, key_path_str(key_path + (k.value,)))
                         refs += references_in(doc, index, recognizer, k.value, k.start, k.end, res, k.value)
             elif isinstance(node, ScalarNode) and node.is_string and node.value:
+                key_path = labels.get(id(node), key_path)
                 attr = next((p for p in reversed(key_path) if isinstance(p, str)), "")
                 res = _join(prefix, key_path_str(key_path)) or doc.path
                 refs += references_in(doc, index, recognizer, node.value, node.start, node.end, res, attr)
@@ -95,7 +98,8 @@ def _flat(doc: Document, index: LineIndex, recognizer: Recognizer, scalar: Scala
             out.append(_with_resource(ref, key or doc.path, key or ""))
         return out
     key = key_path_str(scalar.key_path)
-    return references_in(doc, index, recognizer, scalar.value, scalar.start, scalar.end, key, str(scalar.key_path[-1]))
+    attr = next((str(p) for p in reversed(scalar.key_path) if isinstance(p, str)), "")  # models[1]: models
+    return references_in(doc, index, recognizer, scalar.value, scalar.start, scalar.end, key, attr)
 
 
 def _with_resource(ref: Reference, resource: str, attribute: str) -> Reference:

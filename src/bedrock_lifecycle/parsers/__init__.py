@@ -4,18 +4,33 @@ from __future__ import annotations
 
 from bedrock_lifecycle.parsers.base import Parser
 from bedrock_lifecycle.parsers.dotenv import DotenvParser
+from bedrock_lifecycle.parsers.generated import is_generated
+from bedrock_lifecycle.parsers.hcl import HclParser
+from bedrock_lifecycle.parsers.helm import HelmTemplateParser
+from bedrock_lifecycle.parsers.ini_doc import IniParser
 from bedrock_lifecycle.parsers.json_doc import JsonParser
+from bedrock_lifecycle.parsers.properties import PropertiesParser
+from bedrock_lifecycle.parsers.source import SOURCE_PARSERS
 from bedrock_lifecycle.parsers.text import TextParser
+from bedrock_lifecycle.parsers.toml_doc import TomlParser
 from bedrock_lifecycle.parsers.yaml_doc import YamlParser
 
 PARSERS: tuple[Parser, ...] = (
+    HclParser(),  # before JsonParser: it claims .tf.json and .tfvars.json
+    HelmTemplateParser(),  # before YamlParser: chart templates/ hold Go templates, not YAML
     YamlParser(),
     JsonParser(),
     DotenvParser(),
+    TomlParser(),
+    IniParser(),
+    PropertiesParser(),
+    *SOURCE_PARSERS,  # one per language, framework 'source'
 )
 
 
 def parser_for(path: str, frameworks: frozenset[str] | None = None) -> Parser | None:
+    if is_generated(path):  # lock files, minified bundles, source maps, .d.ts: never parsed
+        return None
     for parser in PARSERS:
         if (frameworks is None or frameworks.intersection(parser.frameworks)) and parser.claims(path):
             return parser

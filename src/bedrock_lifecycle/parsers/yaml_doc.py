@@ -28,7 +28,8 @@ class YamlParser:
     comment_markers = ("#",)
 
     def claims(self, path: str) -> bool:
-        return path.endswith((".yaml", ".yml")) or basename(path) in (".bedrock-lifecycle.yaml",)
+        # '.template': CloudFormation's own extension (YAML, or JSON, which YAML reads too)
+        return path.endswith((".yaml", ".yml", ".template")) or basename(path) in (".bedrock-lifecycle.yaml",)
 
     def parse(self, path: str, text: str) -> Document:
         return Document(path, self.name, text, roots=compose(text), comments=yaml_comments(text))

@@ -35,6 +35,10 @@ class Policy:
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         raise NotImplementedError
 
+    def message(self, res: Resolution, ctx: EvalContext) -> str | None:
+        """The finding's sentence when it is not the model's lifecycle description (None: use that)."""
+        return None
+
 
 def _resolved(res: Resolution) -> bool:
     return res.status in (Status.ACTIVE, Status.LEGACY, Status.EOL)
@@ -145,6 +149,58 @@ class ProvisionedThroughputOnLegacy(Policy):
         return Result.FAILED if res.status in (Status.LEGACY, Status.EOL) else Result.PASSED
 
 
+def suppression_problems(res: Resolution, as_of: date) -> list[str]:
+    """What is wrong with the skips attached to a reference: no reason, unknown check, malformed, expired.
+
+    A skip in Checkov's syntax (``checkov:skip=``, CloudFormation ``Metadata``)
+    naming an ID that is not ours is Checkov's business (the same line or resource
+    may carry skips for Checkov's own checks), unless it looks like one of ours
+    (``BRL_``): then it is a typo and is reported. In our own syntax any unknown ID is.
+    """
+    problems = []
+    for s in res.reference.suppressions:
+        where = s.origin or f"line {s.line}"
+        known = s.check_id in POLICY_BY_ID
+        if not known and (s.source in ("bedrock-lifecycle", "config") or s.check_id.startswith("BRL_")):
+            problems.append(f"the skip of {s.check_id} ({where}) names no known check")
+            continue
+        if not known:
+            continue
+        if s.problem:
+            problems.append(f"the skip of {s.check_id} ({where}) is malformed: {s.problem}; "
+                            "it does not suppress")
+        if s.until is not None and as_of > s.until:
+            problems.append(f"the skip of {s.check_id} ({where}) expired on {s.until.isoformat()}; "
+                            "the check applies again")
+        if not s.reason:
+            problems.append(f"the skip of {s.check_id} ({where}) gives no reason")
+    return problems
+
+
+class InvalidSuppression(Policy):
+    id = "BRL_008"
+    name = "Suppression is invalid or expired"
+    severity = Severity.LOW
+    fail_class = "suppression"
+    summary = ("A skip comment (`bedrock-lifecycle:skip=ID:reason until=YYYY-MM-DD` or "
+               "`checkov:skip=ID:reason`) or a config-file suppression on this reference gives no reason, "
+               "names a check that does not exist, has a malformed `until` date, or is past it. A malformed "
+               "or expired skip does not suppress. Give the reason, fix the check ID, or renew or remove the "
+               "skip.")
+
+    def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
+        if not res.reference.suppressions:
+            return None
+        return Result.FAILED if suppression_problems(res, ctx.as_of) else None
+
+    def message(self, res: Resolution, ctx: EvalContext) -> str | None:
+        problems = suppression_problems(res, ctx.as_of)
+        if not problems:
+            return None
+        ref = res.reference
+        return f"Suppression on '{ref.text}': " + "; ".join(problems) + "."
+
+
 POLICIES: tuple[Policy, ...] = (
     ModelPastEol(),
     ModelInExtendedAccess(),
@@ -153,6 +209,7 @@ POLICIES: tuple[Policy, ...] = (
     UnknownModelId(),
     OpaqueModelReference(),
     ProvisionedThroughputOnLegacy(),
+    InvalidSuppression(),
 )
 POLICY_BY_ID = {p.id: p for p in POLICIES}
 FAIL_CLASSES = tuple(p.fail_class for p in POLICIES)

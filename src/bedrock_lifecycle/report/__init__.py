@@ -13,6 +13,16 @@ class ReportOptions:
     quiet: bool = False
     color: bool = False
     stale_after_days: int = 90
+    sarif_category: str | None = None  # runAutomationDetails.id (--sarif-category)
+    sarif_include_suppressed: bool = False  # SKIPPED results as results with `suppressions`
+    sarif_max_results: int = 25_000  # GitHub code scanning's per-run limit
+    uri_prefix: str = ""  # scan root relative to the repository root, for repo-relative SARIF URIs
+    # html (report/html.py): the timeline's "today" line (None: not drawn), the --horizon window
+    # (inventory.HorizonSpec), the catalog (replacement chains with each hop's status), file-link base.
+    today: date | None = None
+    horizon: object | None = None
+    catalog: object | None = None
+    link_base: str = ""
 
 
 def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | None:
@@ -29,9 +39,10 @@ def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | Non
 
 def formatters() -> dict[str, Callable[..., str]]:
     """Name -> render function; each module is imported only when used."""
-    from bedrock_lifecycle.report import json_, text
+    from bedrock_lifecycle.report import csv_, github, html, json_, junit, sarif, text
 
-    return {"cli": text.render, "json": json_.render}
+    return {"cli": text.render, "json": json_.render, "sarif": sarif.render, "junitxml": junit.render,
+            "github": github.render, "csv": csv_.render, "html": html.render}
 
 
-FORMATS = ("cli", "json")
+FORMATS = ("cli", "json", "sarif", "junitxml", "github", "csv", "html")

@@ -37,6 +37,20 @@ def header(result: ScanResult) -> list[str]:
     return lines
 
 
+def baseline_lines(result: ScanResult, opts: ReportOptions) -> list[str]:
+    """With --baseline: how many known findings are hidden, and the entries that no longer occur."""
+    if result.baseline is None:
+        return []
+    stale = [f"{e.path}: stale baseline entry {e.check_id} [{e.resource}] ({e.model})"
+             + (f" x{e.count}" if e.count > 1 else "") for e in result.stale]
+    if opts.compact:
+        return stale
+    n = len(result.stale)
+    why = " (no longer found; re-create the baseline to drop them):" if n else ""
+    return [f"Baseline {result.baseline}: {result.baselined} known finding(s) not shown; {n} stale "
+            f"entr{'y' if n == 1 else 'ies'}{why}", *(f"  {line}" for line in stale)]
+
+
 def _record(f: Finding, opts: ReportOptions) -> list[str]:
     ref = f.resolution.reference
     status = _paint(f.result.value, _COLORS[f.result], opts)
@@ -90,9 +104,12 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         for d in result.diagnostics:
             where = f"{d.path}:{d.line}" if d.line else d.path
             out.append(f"{'' if opts.compact else '  '}{where}: {d.code} {d.message}")
+    out += baseline_lines(result, opts)
     failing = sum(1 for f in result.findings if f.failing)
     if opts.compact:
-        if shown or result.diagnostics:
+        baselined = f", {result.baselined} baselined" if result.baseline is not None else ""
+        if shown or result.diagnostics or result.stale:
             out.append(f"{counts[Result.FAILED]} failed ({failing} failing the run), {counts[Result.PASSED]} passed, "
-                       f"{counts[Result.SKIPPED]} skipped; catalog {result.catalog_date}, as of {result.as_of}")
+                       f"{counts[Result.SKIPPED]} skipped{baselined}; catalog {result.catalog_date}, "
+                       f"as of {result.as_of}")
     return "\n".join(out) + ("\n" if out else "")

@@ -139,7 +139,7 @@ class Match:
 class Recognizer:
     """Finds model references in text. Built once per catalog; one compiled regex."""
 
-    def __init__(self, providers: Iterable[str], geo_prefixes: Iterable[str]) -> None:
+    def __init__(self, providers: Iterable[str], geo_prefixes: Iterable[str], *, dot_letter: bool = False) -> None:
         self.parser = IdParser(frozenset(providers), frozenset(geo_prefixes))
         prov = "|".join(re.escape(p) for p in sorted(self.parser.providers, key=lambda p: (-len(p), p)))
         placeholder = r"\$\{[^}\s]*\}"
@@ -147,11 +147,15 @@ class Recognizer:
             rf"arn:(?:aws[a-z-]*|{placeholder}):bedrock:(?:{placeholder}|[a-z0-9*-])*:(?:{placeholder}|[0-9*])*:[a-z-]+/"
             r"[a-z0-9*?](?:[a-z0-9*?_/-]|[.:](?=[a-z0-9*?]))*"
         )
+        # Inside the model part a dot is a version dot (claude-4.7, v3.2), so it must be followed by a
+        # digit, unless the catalog holds IDs with a dot before a letter: then 'meta.llama3-logo.png' or
+        # 'amazon.nova-pro-v1.json' (file names) are not read as models.
+        after_dot = "a-z0-9" if dot_letter else "0-9"
         bare = (
             r"(?:bedrock/(?:[a-z_]+/)?)?"
             r"(?:[a-z][a-z-]{1,7}\.)?"
             rf"(?:{prov})\."
-            r"[a-z0-9*](?:[a-z0-9*?-]|[.:](?=[a-z0-9*?]))*"
+            rf"[a-z0-9*](?:[a-z0-9*?-]|:(?=[a-z0-9*?])|\.(?=[{after_dot}*?]))*"
         )
         left = r"(?:(?<=\}\.)|(?<![a-z0-9_.@$-]))"
         # Right boundary: no identifier character, and no '.'/':' that the match had to give back
@@ -169,7 +173,8 @@ class Recognizer:
 
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> Recognizer:
-        return cls(catalog.providers, catalog.geo_prefixes)
+        dot_letter = any(re.search(r"\.[a-z]", key.split(".", 1)[1]) for key in catalog.entries)
+        return cls(catalog.providers, catalog.geo_prefixes, dot_letter=dot_letter)
 
     def may_contain(self, data: bytes) -> bool:
         return self.prefilter.search(data) is not None

@@ -1,0 +1,315 @@
+"""Cheap context for string literals in source code: the call, key or assignment around each one.
+
+The lexers (Python via ``tokenize``, the C-family scanner) feed tokens to a
+``Tracker``, which keeps a stack of bracket frames. Each frame remembers its
+label (the call that opened it, ``client.converse(``; a composite literal,
+``ConverseInput{``; a function or class body) and the key currently being
+assigned inside it (``modelId=``, ``model_id:``, ``MODEL_ID =``,
+``"modelId":``). When a literal is emitted it gets the chain of labels and
+keys from the outermost frame to itself, encoded as strings with a one-letter
+type prefix (``c:`` call, ``b:`` composite literal, ``f:`` function, ``t:``
+type, ``k:`` key) in ``Scalar.key_path``; the source extractor turns that into
+a resource name. No line numbers go in, so the name survives line moves.
+
+This is a heuristic over tokens, not a parser: it never fails, and a wrong
+guess only makes a resource name less precise, never hides a literal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from bedrock_lifecycle.model import Scalar
+
+# Words that can precede '(' without being a call we want to name.
+KEYWORDS = frozenset({
+    "if", "elif", "else", "for", "foreach", "while", "switch", "catch", "return", "await", "async", "yield",
+    "typeof", "sizeof", "not", "and", "or", "in", "is", "of", "with", "assert", "lambda", "del",
+    "case", "when", "unless", "until", "do", "throw", "throws", "new", "delete", "void", "using", "lock",
+    "fixed", "checked", "nameof", "synchronized", "try", "finally", "except", "raise", "from", "import",
+    "func", "fun", "function", "def", "go", "defer", "select", "range", "instanceof", "as", "then",
+    "super", "this", "self", "elsif",
+    "var", "const", "let", "val", "package", "export", "default", "static", "public", "private",
+})
+_TYPE_WORDS = frozenset({
+    "class", "interface", "struct", "enum", "object", "record", "trait", "type", "module",
+})
+_DOTS = frozenset({".", "?.", "::", "->"})
+_DECLARE = frozenset({"var", "const", "let", "val"})
+_MODIFIERS = _DECLARE | frozenset({
+    "public", "private", "protected", "internal", "static", "final", "readonly", "export", "lateinit",
+    "override", "open", "abstract", "volatile", "transient", "declare", "default", "async", "new", "unsafe",
+    "extern", "sealed", "virtual",
+})
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
+MAX_SEGMENTS = 8
+
+
+class Tok(NamedTuple):
+    kind: str  # name, str, op, group, other
+    text: str  # the name, the string's plain value, the operator, or the group's closing bracket
+    extra: str | None = None  # group: the frame label (')' / '}') or the lone string key (']')
+
+
+@dataclass
+class Frame:
+    kind: str  # root, '(', '[', '{', hole, scope
+    label: str | None = None
+    key: str | None = None
+    fresh: bool = False  # a key was set and no value token followed yet
+    lines: bool = False  # a line end ends a statement here (Go's 'var (' and 'const (' blocks)
+    member: list[Tok] = field(default_factory=list)  # tokens since the last ',' ';' or statement end
+
+
+@dataclass
+class Tracker:
+    """Feeds on tokens; ``literal()`` records a string literal with its context."""
+
+    names_first: bool = False  # Go: 'var Model string = ...' names the first word, not the last
+    newline_ends: bool = True  # False for Java and C#: statements end at ';', braces may start a line
+    stack: list[Frame] = field(default_factory=lambda: [Frame("root")])
+    scalars: list[Scalar] = field(default_factory=list)
+
+    # --- what the lexers call ---
+
+    def literal(self, start: int, end: int, value: str, key_text: str | None, token: bool = True) -> None:
+        """A string literal: ``value`` is its interior, masked to the same length as the source."""
+        if value.strip():
+            self.scalars.append(Scalar(value, self.segments(), start, end))
+        if token:
+            self.token(Tok("str", key_text or "", None))
+
+    def segments(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for frame in self.stack:
+            if frame.label:
+                out.append(frame.label)
+            if frame.key:
+                out.append("k:" + frame.key)
+        return tuple(out[-MAX_SEGMENTS:])
+
+    def name(self, text: str) -> None:
+        self.token(Tok("name", text))
+
+    def other(self, text: str = "") -> None:
+        self.token(Tok("other", text))
+
+    def token(self, tok: Tok) -> None:
+        top = self.stack[-1]
+        top.fresh = False
+        top.member.append(tok)
+
+    def op(self, text: str) -> None:
+        top = self.stack[-1]
+        if text in ("=", ":=", "+=", "||=", "??="):
+            name = target_name(top.member, self.names_first)
+            if name:
+                self._set_key(top, name)
+                top.member.append(Tok("op", text))
+                return
+        elif text == ":" and top.kind in ("{", "(", "[") and len(top.member) == 1 \
+                and top.member[0].kind in ("name", "str") and top.member[0].text:
+            self._set_key(top, top.member[0].text)
+            top.member.append(Tok("op", text))
+            return
+        elif text == "label":  # Ruby 'model_id:' / keyword argument
+            last = top.member[-1] if top.member else None
+            if last is not None and last.kind in ("name", "str") and last.text:
+                self._set_key(top, last.text)
+                return
+        elif text == "=>":
+            last = top.member[-1] if top.member else None
+            if last is not None and last.kind in ("name", "str") and last.text:
+                self._set_key(top, last.text)
+                top.member.append(Tok("op", text))
+                return
+        elif text == ",":
+            self._comma(top)
+            return
+        elif text == ";":
+            self._end_statement(top)
+            return
+        self.token(Tok("op", text))
+
+    def newline(self, force: bool = False) -> None:
+        """A line end that may end a statement (C-family without semicolons; Python's NEWLINE forces it)."""
+        top = self.stack[-1]
+        statement_level = top.kind in ("root", "{", "scope") or top.lines
+        if force or (self.newline_ends and statement_level and not top.fresh):
+            self._end_statement(top)
+
+    def open(self, bracket: str) -> None:
+        top = self.stack[-1]
+        label = None
+        lines = False
+        if bracket == "(":
+            callee = dotted_before(top.member)
+            if callee and callee not in KEYWORDS:
+                label = "c:" + callee
+            lines = callee in ("var", "const", "import", "type")
+        elif bracket == "{":
+            label = brace_label(top.member)
+        self.stack.append(Frame(bracket, label, lines=lines))
+
+    def open_hole(self) -> None:
+        self.stack.append(Frame("hole"))
+
+    def hole_closes(self) -> bool:
+        """Whether a '}' here ends an interpolation hole (the innermost '{' or hole is a hole)."""
+        for frame in reversed(self.stack):
+            if frame.kind in ("{", "hole"):
+                return frame.kind == "hole"
+        return False
+
+    def close_hole(self) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].kind == "hole":
+                del self.stack[i:]
+                return
+
+    def close(self, bracket: str) -> None:
+        want = {")": "(", "]": "[", "}": "{"}[bracket]
+        stops = (want, "hole", "scope")
+        depth = next((i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].kind in stops), None)
+        if depth is None or self.stack[depth].kind != want:
+            return  # unbalanced: ignore rather than unwind a hole or a scope
+        frame = self.stack[depth]
+        del self.stack[depth:]
+        parent = self.stack[-1]
+        if bracket == "]":
+            lone = frame.member[0].text if len(frame.member) == 1 and frame.member[0].kind == "str" else None
+            self.token(Tok("group", "]", lone))
+        else:
+            self.token(Tok("group", bracket, frame.label))
+        if bracket == "}" and frame.label and frame.label[0] in "ft":
+            self._end_statement(parent)  # a function or class body ends its declaration
+
+    def push_scope(self, label: str) -> None:
+        self.stack.append(Frame("scope", label))
+
+    def pop_scope(self) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].kind == "scope":
+                del self.stack[i:]
+                return
+
+    # --- internals ---
+
+    @staticmethod
+    def _set_key(frame: Frame, name: str) -> None:
+        frame.key = name
+        frame.fresh = True
+
+    def _comma(self, frame: Frame) -> None:
+        opens = sum(1 for t in frame.member if t.kind == "op" and t.text == "<")
+        if opens and opens > sum(1 for t in frame.member if t.kind == "op" and t.text == ">"):
+            frame.member.append(Tok("op", ","))  # Map<String, String>: not a separator
+            return
+        lone = frame.member[0] if len(frame.member) == 1 else None
+        frame.key = None
+        frame.fresh = False
+        frame.member = []
+        # os.getenv("MODEL_ID", "anthropic..."): a lone identifier-like string argument names the next one.
+        if frame.kind == "(" and lone is not None and lone.kind == "str" and _ENV_NAME.match(lone.text):
+            self._set_key(frame, lone.text)
+
+    @staticmethod
+    def _end_statement(frame: Frame) -> None:
+        frame.key = None
+        frame.fresh = False
+        frame.member = []
+
+
+def target_name(member: list[Tok], names_first: bool = False) -> str | None:
+    """The name assigned by '=' at the end of ``member``: 'x', 'self.model_id', 'os.environ.MODEL'.
+
+    Modifiers are skipped (``private static final``, ``export const``). An
+    annotation (``model: str =``, ``const id: string =``) names the target
+    before the ':'; Go's name-before-type order names the first word
+    (``var ModelID string =``); otherwise the dotted name just before the '='
+    is taken (``const string MODEL_ID =``), skipping generic arguments.
+    """
+    start = 0
+    depth = 0
+    for j in range(len(member) - 1, -1, -1):  # the target starts after the last '=' or top-level ','
+        t = member[j]
+        if t.kind == "op" and t.text == ">":
+            depth += 1
+        elif t.kind == "op" and t.text == "<":
+            depth = max(0, depth - 1)
+        elif t.kind == "op" and t.text in (",", "=", ":=") and depth == 0:
+            start = j + 1
+            break
+    part = member[start:]
+    while part and part[0].kind == "name" and part[0].text in _MODIFIERS:
+        part = part[1:]
+    if names_first and part and part[0].kind == "name" and (len(part) == 1 or part[1].kind == "name"):
+        return part[0].text
+    colon = next((j for j, t in enumerate(part) if t.kind == "op" and t.text == ":"), None)
+    if colon is not None and colon > 0:
+        part = part[:colon]
+    last = part[-1] if part else None
+    if last and last.kind == "group" and last.text in "})" and last.extra and last.extra[0] in "bc":
+        return last.extra[2:]  # C# 'string Model { get; } =', Kotlin 'fun model(): String ='
+    return dotted_before(part)
+
+
+def dotted_before(member: list[Tok]) -> str | None:
+    """The dotted name that ends ``member`` ('client.converse', 'os.environ.MODEL_ID'), at most 3 parts."""
+    i = len(member) - 1
+    if i >= 0 and member[i].kind == "op" and member[i].text == ">":  # generic arguments: foo<T>(...)
+        depth = 0
+        while i >= 0:
+            t = member[i]
+            if t.kind == "op" and t.text == ">":
+                depth += 1
+            elif t.kind == "op" and t.text == "<":
+                depth -= 1
+                if depth == 0:
+                    i -= 1
+                    break
+            i -= 1
+    parts: list[str] = []
+    while i >= 0:
+        t = member[i]
+        if t.kind == "group" and t.text == "]" and t.extra:  # os.environ["MODEL_ID"]
+            parts.append(t.extra)
+            i -= 1
+            continue
+        if t.kind != "name":
+            break
+        parts.append(t.text)
+        i -= 1
+        if i >= 0 and member[i].kind == "op" and member[i].text in _DOTS:
+            i -= 1
+            continue
+        break
+    if not parts:
+        return None
+    parts.reverse()
+    return ".".join(parts[-3:])
+
+
+def brace_label(member: list[Tok]) -> str | None:
+    """What a '{' opens: a function body (f:), a type body (t:), a composite literal (b:), or nothing."""
+    if not member:
+        return None
+    for j in range(len(member) - 1):
+        t = member[j]
+        if t.kind == "name" and t.text in _TYPE_WORDS and member[j + 1].kind == "name":
+            return "t:" + member[j + 1].text
+    last = member[-1]
+    if last.kind == "group" and last.text == ")" and last.extra:
+        return "f:" + last.extra[2:]
+    assigns = any(t.kind == "op" and t.text in ("=", ":=", "=>", "->") for t in member)
+    if not assigns:
+        calls = [t.extra for t in member if t.kind == "group" and t.text == ")" and t.extra]
+        if calls:
+            return "f:" + calls[-1][2:]  # func (s *S) Model() string {, String model() throws X {
+    if last.kind == "name":
+        name = dotted_before(member)
+        if name and name.rsplit(".", 1)[-1][:1].isupper():
+            return "b:" + name  # ConverseInput{...}, new ConverseRequest { ... }, InvokeModelRequest { ... }
+    return None

@@ -1,0 +1,39 @@
+"""The pre-commit hook selects exactly the files some parser reads (no pre-commit needed)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from tools import ROOT
+
+from bedrock_lifecycle.parsers import parser_for
+
+HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+FILES = re.compile(HOOKS["bedrock-lifecycle"]["files"])
+CLAIMED = [
+    "main.tf", "live/terraform.tfvars", "x.auto.tfvars", "flow.tf.json", "vars.tfvars.json", "a.yaml", "b.yml",
+    "stack.template", "cdk.out/App.template.json", "settings.jsonc", "c.json5", ".env", "svc/.env.production",
+    "prod.env", "app.py", "tool.pyw", "a.js", "b.mjs", "c.cjs", "d.jsx", "e.ts", "f.mts", "g.cts", "h.tsx",
+    "Main.java", "main.go", "Program.cs", "App.kt", "build.gradle.kts", "app.rb", "tasks.rake", "x.gemspec",
+    "Rakefile", "pyproject.toml", "setup.cfg", "app.ini", "nginx.conf", "application.properties",
+    "chart/templates/_helpers.tpl", ".babelrc",
+]
+NOT_CLAIMED = ["README.md", "notes.txt", "analysis.ipynb", "image.png", "Dockerfile", "run.sh"]
+
+
+def test_every_file_a_parser_reads_is_selected_by_the_hook():
+    for path in CLAIMED:
+        assert parser_for(path) is not None, f"no parser claims {path}: fix this list"
+        assert FILES.search(path), f".pre-commit-hooks.yaml files: does not select {path}"
+
+
+def test_files_no_parser_reads_are_not_selected():
+    for path in NOT_CLAIMED:
+        assert parser_for(path) is None
+        assert not FILES.search(path), path
+
+
+def test_whole_repo_hook_takes_no_file_names():
+    repo = HOOKS["bedrock-lifecycle-repo"]
+    assert repo["pass_filenames"] is False and repo["always_run"] is True

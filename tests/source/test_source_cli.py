@@ -1,0 +1,79 @@
+"""Source and app-config scanning through the real CLI: framework gating, skipped files, fallbacks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bedrock_lifecycle.cli import main
+
+
+@pytest.fixture()
+def repo(tmp_path):
+    (tmp_path / "app.py").write_text('client.converse(modelId="anthropic.claude-v2")  # EOL\n')
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "chat.ts").write_text('const m = `${geo}.anthropic.claude-3-haiku-20240307-v1:0`;\n')
+    (tmp_path / "web" / "app.min.js").write_text('var m="anthropic.claude-v2";\n')
+    (tmp_path / "web" / "package-lock.json").write_text('{"x": "anthropic.claude-v2"}\n')
+    (tmp_path / "values.yaml").write_text("model: amazon.titan-text-express-v1\n")
+    (tmp_path / "README.md").write_text("We use anthropic.claude-v2.\n")
+    (tmp_path / "nb.ipynb").write_text('{"cells": [{"source": ["anthropic.claude-v2"]}]}\n')
+    return tmp_path
+
+
+def scan(path, *args, capsys):
+    code = main(["scan", str(path), "-o", "json", "--as-of", "2026-11-25", "--jobs", "1", *args])
+    doc = json.loads(capsys.readouterr().out)
+    found = sorted({(r["file_path"], r["bedrock"]["reference"], r["resource"])
+                    for k in ("failed_checks", "passed_checks", "skipped_checks") for r in doc["results"][k]})
+    return code, found, doc
+
+
+def test_default_scans_config_and_source_but_not_docs_or_generated(repo, capsys):
+    code, found, doc = scan(repo, capsys=capsys)
+    assert code == 1
+    assert found == [
+        ("/app.py", "anthropic.claude-v2", "client.converse(modelId)"),
+        ("/values.yaml", "amazon.titan-text-express-v1", "model"),
+        ("/web/chat.ts", "anthropic.claude-3-haiku-20240307-v1:0", "m"),
+    ]
+    assert doc["summary"]["files_scanned"] == 3 and doc["diagnostics"] == []
+
+
+def test_framework_source_only(repo, capsys):
+    _, found, _ = scan(repo, "--framework", "source", capsys=capsys)
+    assert [f[0] for f in found] == ["/app.py", "/web/chat.ts"]
+
+
+def test_skip_framework_source(repo, capsys):
+    _, found, doc = scan(repo, "--skip-framework", "source", capsys=capsys)
+    assert [f[0] for f in found] == ["/values.yaml"]
+    assert doc["summary"]["files_scanned"] == 1
+
+
+def test_python_that_does_not_tokenize_falls_back_to_text(tmp_path, capsys):
+    bad = 'MODEL = "anthropic.claude-v2"\n# anthropic.claude-instant-v1\nx = """open\n'
+    (tmp_path / "bad.py").write_text(bad)
+    _, found, doc = scan(tmp_path, capsys=capsys)
+    assert found == [("/bad.py", "anthropic.claude-v2", "MODEL")]  # the comment stays out in the fallback too
+    assert [d["code"] for d in doc["diagnostics"]] == ["BRL_E001"]
+    assert doc["diagnostics"][0]["message"].startswith("python parse error")
+
+
+def test_large_source_file_gets_a_diagnostic(tmp_path, capsys):
+    (tmp_path / "big.js").write_text('const m = "anthropic.claude-v2";\n' + "// pad\n" * 200)
+    _, found, doc = scan(tmp_path, "--max-file-size", "100", capsys=capsys)
+    assert found == [] and [d["code"] for d in doc["diagnostics"]] == ["BRL_E004"]
+
+
+def test_helm_template_has_no_parse_error(tmp_path, capsys):
+    chart = tmp_path / "chart"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 1.0.0\n")
+    (chart / "templates" / "d.yaml").write_text(
+        "spec:\n  env:\n    - name: M\n      value: {{ .Values.m | default \"anthropic.claude-v2\" }}\n"
+        "{{- if .Values.x }}\n  extra: {{ toYaml . }}\n{{- end }}\n")
+    _, found, doc = scan(tmp_path, capsys=capsys)
+    assert found == [("/chart/templates/d.yaml", "anthropic.claude-v2", "spec.env.M")]
+    assert doc["diagnostics"] == []
