@@ -20,6 +20,16 @@ def test_policies_doc_is_current():
         "run python scripts/gen_docs.py"
 
 
+def test_migration_guide_is_current_and_never_advises_a_dying_model():
+    gen = _load("gen_docs")
+    text = (ROOT / "docs" / "migration.md").read_text(encoding="utf-8")
+    assert text == gen.render_migration(), "run python scripts/gen_docs.py"
+    assert "| `anthropic.claude-3-haiku-20240307-v1:0` |" in text
+    assert "`anthropic.claude-haiku-4-5-20251001-v1:0`" in text  # Claude 3 Haiku's Active replacement
+    row = next(line for line in text.splitlines() if line.startswith("| `ai21.j2-mid-v1` |"))
+    assert "none Active" in row  # the chain ends on Jamba 1.5 Mini, itself Legacy
+
+
 def test_every_check_has_an_anchor_in_the_doc():
     from bedrock_lifecycle.policies import POLICIES
 
