@@ -219,7 +219,8 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
                 _w(base / "variables.tf", TF_AGENT_VARS.format(model=model2))
             else:
                 _w(base / "main.tf", TF_PLAIN.format(name=name, i=i, team=team))
-                _w(base / "variables.tf", TF_VARS_PLAIN.format(env=rnd.choice(["dev", "prod"]), mem=rnd.choice([128, 512])))
+                env, mem = rnd.choice(["dev", "prod"]), rnd.choice([128, 512])
+                _w(base / "variables.tf", TF_VARS_PLAIN.format(env=env, mem=mem))
             _w(base / "terraform.tfvars", f'environment = "{rnd.choice(["dev", "prod"])}"\n')
             count += 3
         elif kind == "cfn":

@@ -220,8 +220,8 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
             if base and base.lifecycle(synced).status is not Status.ACTIVE:
                 note += " The API reported ACTIVE although the documented dates say otherwise; dates kept."
         else:
-            top = Schedule(tuple(sorted(regions)), legacy or known.legacy_date or (synced if status == "LEGACY" else None),
-                           pea or known.extended_access_date, eol or known.eol_date)
+            since = legacy or known.legacy_date or (synced if status == "LEGACY" else None)
+            top = Schedule(tuple(sorted(regions)), since, pea or known.extended_access_date, eol or known.eol_date)
             schedules, earliest = (), None
     else:
         schedules = tuple(_rows(groups, synced))

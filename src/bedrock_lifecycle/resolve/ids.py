@@ -43,9 +43,12 @@ class Form(str, enum.Enum):
 
 # ARN resource types whose model cannot be known from the ARN itself.
 _OPAQUE_ARNS = {
-    "application-inference-profile": (Form.APP_PROFILE_ARN, "application inference profile: its model is set where the profile is created"),
-    "provisioned-model": (Form.PROVISIONED_ARN, "provisioned throughput: its model is set where the throughput is purchased"),
-    "custom-model-deployment": (Form.DEPLOYMENT_ARN, "custom-model deployment: its model is set where the deployment is created"),
+    "application-inference-profile": (
+        Form.APP_PROFILE_ARN, "application inference profile: its model is set where the profile is created"),
+    "provisioned-model": (
+        Form.PROVISIONED_ARN, "provisioned throughput: its model is set where the throughput is purchased"),
+    "custom-model-deployment": (
+        Form.DEPLOYMENT_ARN, "custom-model deployment: its model is set where the deployment is created"),
     "imported-model": (Form.IMPORTED_ARN, "imported model: customer weights, outside the Bedrock lifecycle"),
     "default-prompt-router": (Form.DEFAULT_ROUTER_ARN, "default prompt router: names a model family, not a model"),
     "prompt-router": (Form.ROUTER_ARN, "prompt router: its target models are set where the router is created"),
