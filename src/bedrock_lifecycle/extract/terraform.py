@@ -163,10 +163,24 @@ def _stat_key(path: str) -> tuple[str, int, int] | None:
 _FILES = _FileCache()
 
 
-def _listing(directory: str) -> tuple[tuple[str, int, int], ...]:
+def _inside(path: str, root_real: str) -> bool:
+    """Whether path, links resolved, stays in the scan root (the test discovery applies)."""
+    real = os.path.realpath(path)
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def _listing(directory: str, root_real: str) -> tuple[tuple[str, int, int], ...]:
+    """The Terraform files of a directory inside the scan root, never a link that leads out of it.
+
+    ``DirEntry.is_file()`` follows links, and discovery's refusal of a link out
+    of the root (BRL_E006) must hold for files read only for resolution too.
+    """
+    if not _inside(directory, root_real):
+        return ()
     try:
         with os.scandir(directory) as it:
-            names = sorted(e.name for e in it if e.name.endswith(SUFFIXES) and e.is_file())
+            names = sorted(e.name for e in it if e.name.endswith(SUFFIXES) and e.is_file()
+                           and (not e.is_symlink() or _inside(e.path, root_real)))
     except OSError:
         return ()
     keys = (_stat_key(os.path.join(directory, n)) for n in names)
@@ -177,9 +191,15 @@ def _listing(directory: str) -> tuple[tuple[str, int, int], ...]:
 class _Loader:
     root: str
     seen: dict[str, tuple[tuple[str, int, int], ...]]
+    root_real: str = ""
+
+    def __post_init__(self) -> None:
+        self.root_real = os.path.realpath(self.root)
 
     def __call__(self, directory: str) -> ModuleDir | None:
-        listing = _listing(directory)
+        if not _inside(directory, self.root_real):
+            return None  # a module source out of the scan root: unknown, like a remote one
+        listing = _listing(directory, self.root_real)
         self.seen[directory] = listing
         files = []
         for path, _mtime, _size in listing:
@@ -203,7 +223,9 @@ def evaluate_directory(directory: str, root: str, recognizer: Recognizer) -> dic
     """Every reference whose literal is in this directory, by reported path (cached)."""
     key = (directory, root)
     cached = _DIRS.get(key)
-    if cached is not None and cached[0] is recognizer and all(_listing(d) == s for d, s in cached[1].items()):
+    root_real = os.path.realpath(root)
+    if cached is not None and cached[0] is recognizer \
+            and all(_listing(d, root_real) == s for d, s in cached[1].items()):
         _DIRS.move_to_end(key)
         return cached[2]
     loader = _Loader(root, {})

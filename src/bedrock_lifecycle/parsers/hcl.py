@@ -112,9 +112,9 @@ def parse_hcl(text: str) -> tuple[Body, tuple[Comment, ...]]:
         col = getattr(exc, "column", None)
         line = line if isinstance(line, int) and line > 0 else None
         col = col if isinstance(col, int) and col > 0 else None
-        raise ParseFailure(_first_line(str(exc)), line, col) from None
+        raise ParseFailure(_describe(exc, text, line, col), line, col) from None
     except LarkError as exc:
-        raise ParseFailure(_first_line(str(exc))) from None
+        raise ParseFailure(f"syntax error ({type(exc).__name__})") from None
     body = _Converter(text, 0).body(tree.children[0])
     comments = []
     for tok in tree.scan_values(lambda v: isinstance(v, Token) and v.type == "NL_OR_COMMENT"):
@@ -129,8 +129,52 @@ def parse_hcl(text: str) -> tuple[Body, tuple[Comment, ...]]:
     return body, tuple(comments)
 
 
-def _first_line(message: str) -> str:
-    return message.strip().splitlines()[0] if message.strip() else "syntax error"
+_MAX_EXPECTED = 8  # token kinds named in a message
+_HEREDOC_START = re.compile(r"<<-?[A-Za-z_][A-Za-z0-9_-]*[ \t]*\n")  # not '<<<<<<< HEAD'
+
+
+def _describe(exc: Any, text: str, line: int | None, col: int | None) -> str:
+    """What is wrong and where, never the file's text.
+
+    lark's own message quotes the offending token, and for an unterminated
+    heredoc or string that token is the rest of the file: a secret there would
+    reach every report. So only grammar names (token kinds) and positions are
+    used here.
+    """
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    pos = getattr(exc, "pos_in_stream", None)
+    at = text[pos : pos + 260] if isinstance(pos, int) and 0 <= pos < len(text) else ""
+    token = getattr(exc, "token", None)
+    kind = str(getattr(token, "type", "") or "")
+    if _HEREDOC_START.match(at):
+        what = "unterminated heredoc"
+    elif isinstance(exc, UnexpectedEOF) or kind in ("", "$END"):
+        what = "unexpected end of input"
+    elif isinstance(exc, UnexpectedCharacters):
+        what = "unexpected character"
+    elif isinstance(exc, UnexpectedToken):
+        what = f"unexpected {_kind_name(kind)}"
+    else:
+        what = "syntax error"
+    where = f" at line {line}, column {col}" if line is not None and col is not None else \
+        (f" at line {line}" if line is not None else "")
+    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
+    names = sorted({_kind_name(str(k)) for k in expected if isinstance(k, str)} - {"symbol"})
+    hint = ""
+    if names and what != "unterminated heredoc":  # a heredoc's missing end marker is the whole story
+        shown = ", ".join(names[:_MAX_EXPECTED]) + (", ..." if len(names) > _MAX_EXPECTED else "")
+        hint = f" (expected {shown})"
+    return what + where + hint
+
+
+def _kind_name(kind: str) -> str:
+    """A grammar token kind as a reader-facing word; lark's anonymous kinds are just 'symbol'."""
+    if kind in ("", "$END"):
+        return "end of input"
+    if kind.startswith("__") or not kind.replace("_", "").isalnum():
+        return "symbol"
+    return kind
 
 
 def _lark() -> Any:

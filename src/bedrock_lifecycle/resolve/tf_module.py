@@ -7,8 +7,9 @@ Other ``*.tfvars`` files are only read with ``-var-file``: their values are
 kept as possible values. ``-var`` flags and ``TF_VAR_`` variables are not
 known statically. A module called from another gets the caller's arguments
 instead of tfvars (a default is used only when the caller passes nothing).
-Local module sources (``./``, ``../``) are followed; registry and git
-sources are not (their variables stay unknown).
+Local module sources (``./``, ``../``) are followed while they stay inside the
+scan root (the loader refuses a directory out of it); registry and git sources,
+and local ones that lead out of the root, are not (their variables stay unknown).
 """
 
 from __future__ import annotations
