@@ -62,6 +62,7 @@ _REGEX_AFTER_WORDS = frozenset({
 _HEREDOC = re.compile(r"<<([~-]?)(['\"`]?)([A-Za-z_]\w*)\2")
 _PERCENT = re.compile(r"%([qQwWiIrsx]?)([^\w\s])")
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_LEAD_IN = re.compile(r"\s*[/*#]*\s*")
 
 
 @dataclass
@@ -118,6 +119,7 @@ class _Lexer:
         self.ruby_scopes: list[int] = []  # columns of the open Ruby def/class/module lines
         self.ruby_def: str | None = None  # 'f:' or 't:' while the name after def/class/module is awaited
         self.line_col = 0
+        self.lead_in = (0, 0)  # (line, marker_prefix_end(line)) for the last line asked about
 
     # --- the main loop ---
 
@@ -229,11 +231,24 @@ class _Lexer:
             offset += len(part) + 1
         return end
 
+    def marker_prefix_end(self, line: int) -> int:
+        """End of the line's lead-in of white space, comment markers (/, *, #) and white space.
+
+        A comment owns its line when nothing else precedes it. Found once per line (comments come
+        in line order), not by re-reading the line from its start for each comment: 40,000 '/*'
+        on one line made that quadratic.
+        """
+        if self.lead_in[0] != line:
+            start = self.index.line_start(line)
+            end = self.text.find("\n", start)
+            m = _LEAD_IN.match(self.text, start, len(self.text) if end == -1 else end)
+            self.lead_in = (line, m.end())  # type: ignore[union-attr]
+        return self.lead_in[1]
+
     def add_comment(self, at: int, body: str, own: bool | None = None) -> None:
         line, col = self.index.position(at)
         if own is None:
-            before = self.text[self.index.line_start(line):at]
-            own = not before.strip().rstrip("/*#").strip()
+            own = at <= self.marker_prefix_end(line)
         cleaned = body.strip().lstrip("*/#!").strip()
         if cleaned.endswith("*/"):
             cleaned = cleaned[:-2].rstrip()
@@ -342,12 +357,16 @@ class _Lexer:
         return n
 
     def emit(self, st: _Str, end: int) -> None:
-        interior = self.text[st.start:end]
         if not st.emit:
             self.tracker.other()
             return
-        value, clean = apply(interior, st.start, st.esc, st.holes, st.dollar_names)
-        self.tracker.literal(st.start, end, value, interior if clean else None)
+        pieces, clean = apply(self.text, st.start, end, st.esc, st.holes, st.dollar_names)
+        if len(pieces) == 1:
+            value = pieces[0][1]
+            self.tracker.literal(st.start, end, value, value if clean else None)
+            return
+        for k, (at, value) in enumerate(pieces):  # split at long holes (see source_mask.apply)
+            self.tracker.literal(at, at + len(value), value, None, token=k == len(pieces) - 1)
 
     # --- regular expressions (JS, Ruby) ---
 

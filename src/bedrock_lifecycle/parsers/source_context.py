@@ -53,6 +53,9 @@ class Tok(NamedTuple):
     extra: str | None = None  # group: the frame label (')' / '}') or the lone string key (']')
 
 
+_KINDS = ("(", "[", "{", "hole", "scope")  # the frame kinds a closer looks for (Frame.near)
+
+
 @dataclass
 class Frame:
     kind: str  # root, '(', '[', '{', hole, scope
@@ -61,6 +64,10 @@ class Frame:
     fresh: bool = False  # a key was set and no value token followed yet
     lines: bool = False  # a line end ends a statement here (Go's 'var (' and 'const (' blocks)
     member: list[Tok] = field(default_factory=list)  # tokens since the last ',' ';' or statement end
+    # segments of the frames below (at most MAX_SEGMENTS): only the top frame's key ever changes, so
+    # this is fixed at the push, and segments() costs O(1) at any depth, not O(depth) per literal.
+    base: tuple[str, ...] = ()
+    near: tuple[int, ...] = (-1,) * 5  # stack index of the nearest frame below of each of _KINDS (-1: none)
 
 
 @dataclass
@@ -82,13 +89,28 @@ class Tracker:
             self.token(Tok("str", key_text or "", None))
 
     def segments(self) -> tuple[str, ...]:
-        out: list[str] = []
-        for frame in self.stack:
-            if frame.label:
-                out.append(frame.label)
-            if frame.key:
-                out.append("k:" + frame.key)
-        return tuple(out[-MAX_SEGMENTS:])
+        top = self.stack[-1]
+        own = ((top.label,) if top.label else ()) + (("k:" + top.key,) if top.key else ())
+        return (top.base + own)[-MAX_SEGMENTS:]
+
+    def _push(self, frame: Frame) -> None:
+        top = self.stack[-1]
+        frame.base = self.segments()
+        if top.kind in _KINDS:
+            k = _KINDS.index(top.kind)
+            frame.near = top.near[:k] + (len(self.stack) - 1,) + top.near[k + 1:]
+        else:
+            frame.near = top.near
+        self.stack.append(frame)
+
+    def _nearest(self, *kinds: str) -> int | None:
+        """Stack index of the innermost frame of one of these kinds (never the root), in O(1):
+        scanning down the stack for each closing bracket made unbalanced brackets quadratic."""
+        top = len(self.stack) - 1
+        if self.stack[top].kind in kinds:
+            return top if top > 0 else None
+        best = max(self.stack[top].near[_KINDS.index(k)] for k in kinds)
+        return best if best > 0 else None
 
     def name(self, text: str) -> None:
         self.token(Tok("name", text))
@@ -151,28 +173,24 @@ class Tracker:
             lines = callee in ("var", "const", "import", "type")
         elif bracket == "{":
             label = brace_label(top.member)
-        self.stack.append(Frame(bracket, label, lines=lines))
+        self._push(Frame(bracket, label, lines=lines))
 
     def open_hole(self) -> None:
-        self.stack.append(Frame("hole"))
+        self._push(Frame("hole"))
 
     def hole_closes(self) -> bool:
         """Whether a '}' here ends an interpolation hole (the innermost '{' or hole is a hole)."""
-        for frame in reversed(self.stack):
-            if frame.kind in ("{", "hole"):
-                return frame.kind == "hole"
-        return False
+        i = self._nearest("{", "hole")
+        return i is not None and self.stack[i].kind == "hole"
 
     def close_hole(self) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].kind == "hole":
-                del self.stack[i:]
-                return
+        i = self._nearest("hole")
+        if i is not None:
+            del self.stack[i:]
 
     def close(self, bracket: str) -> None:
         want = {")": "(", "]": "[", "}": "{"}[bracket]
-        stops = (want, "hole", "scope")
-        depth = next((i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].kind in stops), None)
+        depth = self._nearest(want, "hole", "scope")
         if depth is None or self.stack[depth].kind != want:
             return  # unbalanced: ignore rather than unwind a hole or a scope
         frame = self.stack[depth]
@@ -187,13 +205,12 @@ class Tracker:
             self._end_statement(parent)  # a function or class body ends its declaration
 
     def push_scope(self, label: str) -> None:
-        self.stack.append(Frame("scope", label))
+        self._push(Frame("scope", label))
 
     def pop_scope(self) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].kind == "scope":
-                del self.stack[i:]
-                return
+        i = self._nearest("scope")
+        if i is not None:
+            del self.stack[i:]
 
     # --- internals ---
 

@@ -106,21 +106,68 @@ def blank(out: list[str], start: int, end: int) -> None:
             out[k] = "_"
 
 
-def apply(interior: str, base: int, escapes: list[tuple[int, int]], holes: list[tuple[int, int]],
-          dollar_names: bool = False) -> tuple[str, bool]:
-    """Mask known escape and hole ranges (absolute offsets; ``base`` is the interior's offset)."""
-    if not escapes and not holes and not dollar_names and "%" not in interior:
-        return interior, True
-    out = list(interior)
-    for at, length in escapes:
-        for k in range(at - base, min(at - base + length, len(out))):
-            if out[k] != "\n":
-                out[k] = " "
-    for start, end in holes:
-        blank(out, start - base, end - base)
-    text = "".join(out)
+# A hole longer than this ends one Scalar and starts the next (see apply): a model ID never spans an
+# expression this long, and keeping every enclosing literal's blanked copy of a deeply nested hole made
+# the values of N nested template literals O(N^2) characters (30,000 levels: gigabytes).
+LONG_HOLE = 128
+_KEEP = 2  # blanked characters kept on each side of a long hole: lookarounds see the same text
+
+
+def apply(text: str, start: int, end: int, escapes: list[tuple[int, int]], holes: list[tuple[int, int]],
+          dollar_names: bool = False) -> tuple[list[tuple[int, str]], bool]:
+    """Mask the literal ``text[start:end]`` given its escape and hole ranges (absolute offsets).
+
+    Returns ([(offset, masked value)], clean). Usually one piece, the whole interior; a hole longer
+    than LONG_HOLE splits it: the piece before keeps the hole's opener and first blanked characters,
+    the one after starts just before the hole's '}'. Work and output are linear in the literal's own
+    text (a long hole is never copied), so nested template literals lex in linear time.
+    """
+    if not escapes and not holes:
+        interior = text[start:end]
+        if not dollar_names and "%" not in interior:
+            return [(start, interior)], True
+        value = _substitute(interior, dollar_names)
+        return [(start, value)], value == interior
+    pieces: list[tuple[int, str]] = []
+    chunks: list[str] = []
+    piece_start = pos = start
+    k = 0
+    for hole_start, hole_end in [*holes, (end, end)]:
+        seg_end = min(max(hole_start, pos), end)
+        seg = text[pos:seg_end]
+        if k < len(escapes) and escapes[k][0] < seg_end:
+            out = list(seg)
+            while k < len(escapes) and escapes[k][0] < seg_end:
+                at, length = escapes[k]
+                for j in range(max(at, pos) - pos, min(at + length, seg_end) - pos):
+                    if out[j] != "\n":
+                        out[j] = " "
+                k += 1
+            seg = "".join(out)
+        chunks.append(seg)
+        if hole_start >= end:
+            break
+        hole_end = min(hole_end, end)
+        if hole_end - seg_end > LONG_HOLE:
+            chunks.append(_blanked(text[seg_end:seg_end + _KEEP]))
+            pieces.append((piece_start, _substitute("".join(chunks), dollar_names)))
+            piece_start = hole_end - _KEEP
+            chunks = [_blanked(text[piece_start:hole_end])]
+        else:
+            chunks.append(_blanked(text[seg_end:hole_end]))
+        pos = hole_end
+    pieces.append((piece_start, _substitute("".join(chunks), dollar_names)))
+    return pieces, False
+
+
+def _blanked(s: str) -> str:
+    """A hole's expression as '_' (line ends kept, so lines stay where they were)."""
+    return "_" * len(s) if "\n" not in s else "\n".join("_" * len(part) for part in s.split("\n"))
+
+
+def _substitute(text: str, dollar_names: bool) -> str:
     if dollar_names and "$" in text:
         text = _DOLLAR_NAME.sub(lambda m: "{" + "_" * (len(m.group()) - 2) + "}", text)
     if "%" in text:
         text = _PRINTF.sub(lambda m: "{" + "_" * (len(m.group()) - 2) + "}", text)
-    return text, not escapes and not holes and text == interior
+    return text
