@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bedrock_lifecycle.document import Document, MapNode, Node, ScalarNode, SeqNode, walk
+from bedrock_lifecycle.document import ELIDED, MAX_KEY_PATH, Document, MapNode, Node, ScalarNode, SeqNode, walk
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.extract.generic import key_path_str, locate, with_suppressions
 from bedrock_lifecycle.extract.stepfunctions import asl_root, definition_paths, parse_local, read_local
@@ -70,6 +70,10 @@ LOG = logging.getLogger(__name__)
 KIND = "cloudformation"
 MAX_NESTED_STACKS = 4  # depth of nested stacks followed into local child templates
 MAX_WALK_DEPTH = 100  # property nesting walked in pass 1 (pass 2 walks the rest iteratively)
+# A node object walked again under another attribute (only YAML aliases share nodes) costs a
+# revisit; one top-level walk allows this many, then shared nodes are not walked again (pass 2
+# still reports their literals by key path). Templates without aliases never revisit.
+MAX_REVISITS = 1_000
 SKIP_KEYS = ("checkov", "bedrock-lifecycle", "bedrock_lifecycle")
 TEMPLATE_URL = {"AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location"}
 STATE_MACHINES = ("AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine")
@@ -236,6 +240,8 @@ class Collector:
 
         A literal inside an intrinsic function is named by the path of the function's use
         (``Variants[1].ModelId``, not the function's argument indices). Iterative, each node once.
+        Key paths stop growing at MAX_KEY_PATH parts, as in document.walk(): copying ever-longer
+        paths made a template nested 250,000 deep cost 40 s, quadratically.
         """
         seen: set[int] = set()
         stack: list[tuple[tuple[str | int, ...], Node, tuple[str | int, ...] | None]] = [((), root, None)]
@@ -251,11 +257,11 @@ class Collector:
             if isinstance(node, MapNode):
                 for k, v in reversed(node.items):
                     if k.is_string and k.value and intrinsic(node) is None:
-                        self._literal(k, named + (k.value,) if frozen is None else named, name, inside)
-                    stack.append((key_path + (k.value,), v, frozen))
+                        self._literal(k, _child(named, k.value) if frozen is None else named, name, inside)
+                    stack.append((_child(key_path, k.value), v, frozen))
             elif isinstance(node, SeqNode):
                 for i in range(len(node.items) - 1, -1, -1):
-                    stack.append((key_path + (i,), node.items[i], frozen))
+                    stack.append((_child(key_path, i), node.items[i], frozen))
             elif node.is_string and node.value:
                 self._literal(node, named, name, inside)
 
@@ -278,6 +284,13 @@ class Collector:
                                            suppressions=self.skips.get(resource, ())))
 
 
+def _child(key_path: tuple[str | int, ...], part: str | int) -> tuple[str | int, ...]:
+    """key_path + (part,), capped like document.walk(): MAX_KEY_PATH parts, then one ELIDED part."""
+    if len(key_path) < MAX_KEY_PATH:
+        return key_path + (part,)
+    return key_path if len(key_path) > MAX_KEY_PATH else key_path + (ELIDED,)
+
+
 # --- pass 1 ---
 
 
@@ -293,17 +306,46 @@ class Scope:
     chain: tuple[str, ...] = ()  # real paths of the templates followed so far (cycle guard)
 
 
+@dataclass
+class WalkState:
+    """What one top-level walk_node call has walked: shared (aliased) nodes are walked once per context.
+
+    ``m2: {K: !If [C, *m1, *m1]}`` 30 levels deep reached every node 2**30 times, and the depth cap
+    did not bound it. Walking the same node again with the same attribute, possibility and depth
+    repeats exactly the same emits (resource, skips and transform are fixed for one top-level
+    call), so skipping it changes nothing; revisits under another attribute are counted.
+    """
+
+    seen: set[tuple[int, str, bool, int]] = field(default_factory=set)
+    nodes: set[int] = field(default_factory=set)
+    keep: list[Node] = field(default_factory=list)  # walked nodes stay alive: their ids stay unique
+    revisits: int = 0
+
+
 def walk_node(c: Collector, scope: Scope, node: Node, resource: str, attr: str,
               skips: tuple[Suppression, ...], *, is_possible: bool = False,
-              transform: Transform | None = None, depth: int = 0) -> None:
+              transform: Transform | None = None, depth: int = 0, state: WalkState | None = None) -> None:
     """Evaluate a property value: strings and intrinsics are use sites, maps and lists are walked."""
+    state = state if state is not None else WalkState()
+    key = (id(node), attr, is_possible, depth)
+    if key in state.seen:
+        return
+    if id(node) in state.nodes:
+        state.revisits += 1
+        if state.revisits > MAX_REVISITS:
+            if state.revisits == MAX_REVISITS + 1:
+                LOG.debug("%s: more than %d revisits of shared nodes; not walked again", resource, MAX_REVISITS)
+            return
+    state.seen.add(key)
+    state.nodes.add(id(node))
+    state.keep.append(node)
     tpl = scope.tpl
     fn = intrinsic(node)
     if fn is not None and fn[0] == "Fn::If" and isinstance(fn[1], SeqNode) and len(fn[1].items) == 3 \
             and any(isinstance(b, (MapNode, SeqNode)) and intrinsic(b) is None for b in fn[1].items[1:]):
         for branch in fn[1].items[1:]:  # whole objects in the branches: walk each, as possible values
             walk_node(c, scope, branch, resource, attr, skips, is_possible=True, transform=transform,
-                      depth=depth)
+                      depth=depth, state=state)
         return
     if fn is not None or isinstance(node, ScalarNode):
         values = tpl.values(node)
@@ -318,11 +360,11 @@ def walk_node(c: Collector, scope: Scope, node: Node, resource: str, attr: str,
     if isinstance(node, MapNode):
         for k, v in node.items:
             walk_node(c, scope, v, resource, f"{attr}.{k.value}" if attr else k.value, skips,
-                      is_possible=is_possible, transform=transform, depth=depth + 1)
+                      is_possible=is_possible, transform=transform, depth=depth + 1, state=state)
     elif isinstance(node, SeqNode):
         for i, item in enumerate(node.items):
             walk_node(c, scope, item, resource, f"{attr}[{i}]", skips,
-                      is_possible=is_possible, transform=transform, depth=depth + 1)
+                      is_possible=is_possible, transform=transform, depth=depth + 1, state=state)
 
 
 def walk_template(c: Collector, scope: Scope, inherited: tuple[Suppression, ...] = ()) -> None:

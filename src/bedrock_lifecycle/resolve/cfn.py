@@ -20,7 +20,8 @@ import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bedrock_lifecycle.document import LineIndex, MapNode, Node, ScalarNode, SeqNode
 from bedrock_lifecycle.model import Step
@@ -29,6 +30,10 @@ LOG = logging.getLogger(__name__)
 
 MAX_ALTERNATIVES = 32  # a value with more alternatives is cut (a pathological template)
 MAX_DEPTH = 40  # intrinsic nesting deeper than this is left unresolved
+# Intrinsic calls evaluated per top-level evaluation. With results memoised per (node, depth) the
+# work is bounded by the distinct calls a value reaches (at most nodes x MAX_DEPTH); this caps it
+# lower, so one hostile value costs milliseconds. Beyond it the value is unknown, never invented.
+MAX_EVALUATIONS = 10_000
 
 PSEUDO_PARAMETERS = frozenset({
     "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
@@ -220,6 +225,7 @@ class Template:
         self.scalar = scalar or (lambda node: literal(source, node))
         self.used_overrides: set[str] = set()
         self.unselected: list[Value] = []  # literal list items a !Select passed over: never the value
+        self._memo: _Memo | None = None  # set during one top-level evaluation (see _evaluation)
 
     def step(self, node: Node, via: str) -> Step:
         return Step(self.source.path, self.source.line(node), via)
@@ -228,6 +234,19 @@ class Template:
         return Step(self.source.path, line, via)
 
     # --- strings ---
+
+    def _evaluation(self) -> tuple[_Memo, bool]:
+        """The memo of the current top-level evaluation, and whether this call started it.
+
+        A YAML alias makes one node reachable many times (``a2: !If [C, *a1, *a1]``, 30 levels
+        deep): without the memo each visit re-evaluated the shared node, 2**30 calls for 1 KB.
+        A result depends only on the node and the depth it is reached at (the depth cap), so the
+        memo is exact; it lives for one top-level call, which keeps it small and never stale.
+        """
+        if self._memo is None:
+            self._memo = _Memo()
+            return self._memo, True
+        return self._memo, False
 
     def values(self, node: Node, depth: int = 0) -> list[Value]:
         """The alternatives a node evaluates to as a string ([] for AWS::NoValue)."""
@@ -242,11 +261,25 @@ class Template:
         handler = _HANDLERS.get(name)
         if handler is None:
             return [placeholder(name.replace("Fn::", "") or "unknown")]
+        memo, top = self._evaluation()
         try:
-            return handler(self, arg, node, depth + 1)[:MAX_ALTERNATIVES]
-        except (IndexError, ValueError, TypeError, AttributeError) as exc:  # a malformed call: unresolved
-            LOG.debug("cannot evaluate %s at %s:%s: %s", name, self.source.path, self.source.line(node), exc)
-            return [placeholder(name.replace("Fn::", ""))]
+            key = ("values", id(node), depth)
+            hit = memo.results.get(key)
+            if hit is not None and hit[0] is node:
+                return list(hit[1])
+            if memo.spend():
+                out = [placeholder("too-complex")]
+            else:
+                try:
+                    out = handler(self, arg, node, depth + 1)[:MAX_ALTERNATIVES]
+                except (IndexError, ValueError, TypeError, AttributeError) as exc:  # malformed: unresolved
+                    LOG.debug("cannot evaluate %s at %s:%s: %s", name, self.source.path, self.source.line(node), exc)
+                    out = [placeholder(name.replace("Fn::", ""))]
+            memo.results[key] = (node, out)  # the node is kept: its id cannot be reused meanwhile
+            return list(out)
+        finally:
+            if top:
+                self._memo = None
 
     def ref(self, name: str, line: int, via: str) -> list[Value]:
         """A parameter's value(s) at a use site; a placeholder when it cannot be known."""
@@ -281,6 +314,20 @@ class Template:
         """The alternatives a node evaluates to as a list; None when it cannot be known."""
         if depth > MAX_DEPTH:
             return None
+        memo, top = self._evaluation()
+        try:
+            key = ("lists", id(node), depth)
+            hit = memo.results.get(key)
+            if hit is not None and hit[0] is node:
+                return hit[1]
+            out = None if memo.spend() else self._lists(node, depth)
+            memo.results[key] = (node, out)
+            return out
+        finally:
+            if top:
+                self._memo = None
+
+    def _lists(self, node: Node, depth: int) -> ListValue | None:
         if isinstance(node, SeqNode) and node.tag is None:
             return [[self.values(item, depth + 1) for item in node.items]]
         fn = intrinsic(node)
@@ -299,7 +346,7 @@ class Template:
                 if alts is None:
                     return None
                 out += [[possible(elem) for elem in alt] for alt in alts]
-            return out
+            return out[:MAX_ALTERNATIVES]  # nested !If branches would otherwise double per level
         if name == "Ref" and isinstance(arg, ScalarNode):
             param = self.parameters.get(arg.value)
             if isinstance(param, MapNode) and "List" in (scalar_text(param.get("Type")) or "") \
@@ -310,6 +357,21 @@ class Template:
         if name == "Fn::FindInMap":
             return None
         return None
+
+
+@dataclass
+class _Memo:
+    """One top-level evaluation's results by (kind, id(node), depth), and its remaining budget."""
+
+    results: dict[tuple[str, int, int], tuple[Node, Any]] = field(default_factory=dict)
+    spent: int = 0
+
+    def spend(self) -> bool:
+        """Count one evaluation; True once the budget is exhausted (the value is then unknown)."""
+        self.spent += 1
+        if self.spent == MAX_EVALUATIONS + 1:
+            LOG.debug("evaluation budget of %d calls exhausted: the rest is left unresolved", MAX_EVALUATIONS)
+        return self.spent > MAX_EVALUATIONS
 
 
 def split(value: Value, delim: str) -> list[list[Value]]:
