@@ -201,8 +201,30 @@ def error_handler(debug: bool) -> Iterator[None]:
         raise SystemExit(EXIT_ERROR) from None
 
 
+def option_like_files(argv: Sequence[str]) -> list[str]:
+    """Arguments before ``--`` that look like options and also name existing files.
+
+    pre-commit appends the staged file names to the command line: a file named
+    ``--catalog=evil.json`` or ``--fail-on=none,x.yaml`` would otherwise set that
+    option. Such a run stops with exit 2 instead; ``-- FILE`` names it unambiguously.
+    """
+    found = []
+    for arg in argv:
+        if arg == "--":
+            break
+        if arg.startswith("-") and arg != "-" and os.path.lexists(arg):
+            found.append(arg)
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ambiguous = option_like_files(argv)
+    if ambiguous:
+        print(f"bedrock-lifecycle: error: {ambiguous[0]!r} is both an option and a file here; put file names "
+              "after '--' (bedrock-lifecycle scan -- FILE...) or rename the file", file=sys.stderr)
+        return EXIT_ERROR
     args = parser.parse_args(argv)
     if args.version:
         from bedrock_lifecycle.catalog import load_embedded
@@ -318,8 +340,23 @@ def _apply_config_file(args: argparse.Namespace, root: str) -> tuple:  # type: i
     loaded = config_file.load(path, _scan_options())
     for warning in loaded.warnings:
         print(f"bedrock-lifecycle: warning: {warning}", file=sys.stderr)
+    if not explicit and getattr(args, "output_file_path", None) is None:
+        _confine_outputs(path, loaded.values.get("output_file_path"))
     config_file.merge(args, loaded)
     return loaded.suppressions
+
+
+def _confine_outputs(config_path: str, spec: object) -> None:
+    """A discovered config file comes with the scanned repository, which may be untrusted: it may not
+    send reports out of its own directory (a report written to ~/.bashrc would run the file names in it)."""
+    if not isinstance(spec, str):
+        return
+    base = os.path.realpath(os.path.dirname(os.path.abspath(config_path)))
+    for part in spec.split(","):
+        real = os.path.realpath(part)
+        if part != "console" and not (real == base or real.startswith(base.rstrip(os.sep) + os.sep)):
+            raise FatalError(f"{config_path}: output-file-path {part!r} is outside the repository; "
+                             "give it on the command line (--output-file-path) instead")
 
 
 def _scan_options() -> dict[str, argparse.Action]:
@@ -373,7 +410,7 @@ def _write(path: str, text: str) -> None:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from bedrock_lifecycle import catalog as catalog_mod
-    from bedrock_lifecycle.report import ReportOptions, catalog_age_warning, formatters
+    from bedrock_lifecycle.report import ReportOptions, catalog_age_warning, formatter
     from bedrock_lifecycle.scan import scan
 
     cfg = build_config(args)
@@ -381,7 +418,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     result = _with_baseline(args, cfg, scan(cfg, catalog))
     outputs = args.output or ["cli"]
     destinations = _destinations(outputs, args.output_file_path)
-    machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, destinations))
+    machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, destinations, strict=True))
     color = (sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
              and not machine_on_stdout)
     opts = ReportOptions(compact=args.compact, quiet=args.quiet, color=color,
@@ -389,9 +426,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
                          uri_prefix=_uri_prefix(cfg.root, args.repo_root))
     html_dest = dict(zip(outputs, destinations, strict=True)).get("html")
     opts = _inventory_report_options(opts, args, catalog, cfg.root, html_dest)
-    render = formatters()
-    for fmt, dest in zip(outputs, destinations):
-        text = render[fmt](result, opts)
+    for fmt, dest in zip(outputs, destinations, strict=True):
+        text = formatter(fmt)(result, opts)
         text = _with_horizon(fmt, text, result, catalog, args)
         if dest is None:
             sys.stdout.write(text)
@@ -619,7 +655,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     table = [[h for _, h in cols]] + [[str(r[k] or "-") for k, _ in cols] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
     for row in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     print(f"\n{len(rows)} of {len(catalog)} models; catalog {catalog.generated}; as of {as_of.isoformat()}")
     return 0
 

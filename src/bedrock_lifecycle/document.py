@@ -94,11 +94,18 @@ class LineIndex:
         return self._starts[min(max(line, 1), len(self._starts)) - 1]
 
 
+MAX_KEY_PATH = 64  # key-path parts kept; deeper nodes share the path ending in ELIDED
+ELIDED = "\u2026"
+
+
 def walk(root: Node, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Node]]:
     """Every node under root once, with its key path; iterative (no recursion limit).
 
     A node reached twice (a YAML alias) is visited only the first time, so alias
-    bombs cost one walk of each distinct node.
+    bombs cost one walk of each distinct node. Key paths stop growing at
+    MAX_KEY_PATH parts (then one ELIDED part): copying ever-longer paths made a
+    JSON file nested 100,000 deep cost seconds, quadratically, and each finding
+    in it a 300 KB resource name.
     """
     seen: set[int] = set()
     stack: list[tuple[tuple[str | int, ...], Node]] = [(path, root)]
@@ -110,7 +117,13 @@ def walk(root: Node, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[s
         yield key_path, node
         if isinstance(node, MapNode):
             for k, v in reversed(node.items):
-                stack.append((key_path + (k.value,), v))
+                stack.append((_child(key_path, k.value), v))
         elif isinstance(node, SeqNode):
             for i in range(len(node.items) - 1, -1, -1):
-                stack.append((key_path + (i,), node.items[i]))
+                stack.append((_child(key_path, i), node.items[i]))
+
+
+def _child(key_path: tuple[str | int, ...], part: str | int) -> tuple[str | int, ...]:
+    if len(key_path) < MAX_KEY_PATH:
+        return key_path + (part,)
+    return key_path if len(key_path) > MAX_KEY_PATH else key_path + (ELIDED,)

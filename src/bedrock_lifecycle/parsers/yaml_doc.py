@@ -45,8 +45,19 @@ def compose(text: str) -> tuple[Node, ...]:
         mark = exc.problem_mark or exc.context_mark
         msg = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
         raise ParseFailure(msg, mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a control character (NUL...): no mark, only an offset
+        line, col = _reader_position(text, exc.position, bytes_offset=loader_cls is not yaml.SafeLoader)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        raise ParseFailure(f"unacceptable character #x{char:04x}: {exc.reason}", line, col) from None
     except yaml.YAMLError as exc:
-        raise ParseFailure(str(exc)) from None
+        raise ParseFailure(" ".join(str(exc).split())) from None
+
+
+def _reader_position(text: str, position: int, *, bytes_offset: bool) -> tuple[int, int]:
+    """(line, column) of a ReaderError; libyaml counts UTF-8 bytes, the pure-Python reader characters."""
+    prefix = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace") if bytes_offset \
+        else text[:position]
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
 def _tag(tag: str | None) -> str | None:

@@ -6,12 +6,29 @@ the form pre-commit users read; --quiet leaves out PASSED results.
 
 from __future__ import annotations
 
+import re
+
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
 from bedrock_lifecycle.report.json_ import file_path
 
 _COLORS = {Result.PASSED: "\033[32m", Result.FAILED: "\033[31m", Result.SKIPPED: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+# Control characters (a newline or an ESC in a file name, a YAML key, a parser message) and
+# bidirectional overrides would forge report lines or terminal output (Trojan Source): shown escaped.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: object) -> str:
+    """One line of plain text: control and bidi characters escaped (\\n, \\x1b, \\u202e)."""
+    s = str(text)
+    if not _UNSAFE.search(s):
+        return s
+    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                             else f"\\u{ord(m.group()):04x}"), s)
 
 
 def _paint(text: str, code: str, opts: ReportOptions) -> str:
@@ -41,7 +58,7 @@ def baseline_lines(result: ScanResult, opts: ReportOptions) -> list[str]:
     """With --baseline: how many known findings are hidden, and the entries that no longer occur."""
     if result.baseline is None:
         return []
-    stale = [f"{e.path}: stale baseline entry {e.check_id} [{e.resource}] ({e.model})"
+    stale = [f"{visible(e.path)}: stale baseline entry {e.check_id} [{visible(e.resource)}] ({visible(e.model)})"
              + (f" x{e.count}" if e.count > 1 else "") for e in result.stale]
     if opts.compact:
         return stale
@@ -56,18 +73,18 @@ def _record(f: Finding, opts: ReportOptions) -> list[str]:
     status = _paint(f.result.value, _COLORS[f.result], opts)
     lines = [
         f"Check: {f.check_id}: \"{f.check_name}\"",
-        f"\t{status} for resource: {ref.resource}",
-        f"\tFile: {file_path(ref.span.path)}:{ref.span.start_line}-{ref.span.end_line}",
+        f"\t{status} for resource: {visible(ref.resource)}",
+        f"\tFile: {visible(file_path(ref.span.path))}:{ref.span.start_line}-{ref.span.end_line}",
         f"\tGuide: {f.guideline}",
     ]
     if f.result is Result.SKIPPED:
-        lines.append(f"\tSuppress comment: {f.suppress_comment}")
+        lines.append(f"\tSuppress comment: {visible(f.suppress_comment)}")
     if f.result is not Result.PASSED:
         lines.append("")
-        lines.append(f"\t\t{ref.span.start_line} | {ref.text}")
-        lines.append(f"\t\t{f.message}")
+        lines.append(f"\t\t{ref.span.start_line} | {visible(ref.text)}")
+        lines.append(f"\t\t{visible(f.message)}")
         for step in ref.provenance:
-            lines.append(f"\t\tvia {step.via} at {file_path(step.path)}:{step.line}")
+            lines.append(f"\t\tvia {visible(step.via)} at {visible(file_path(step.path))}:{step.line}")
         if f.result is Result.FAILED and not f.failing:
             lines.append(_paint("\t\t(warning: does not fail the run; see --fail-on)", _DIM, opts))
     lines.append("")
@@ -76,10 +93,10 @@ def _record(f: Finding, opts: ReportOptions) -> list[str]:
 
 def _compact(f: Finding) -> str:
     ref = f.resolution.reference
-    via = "".join(f" <- {s.via} {file_path(s.path)}:{s.line}" for s in ref.provenance)
+    via = "".join(f" <- {visible(s.via)} {visible(file_path(s.path))}:{s.line}" for s in ref.provenance)
     level = f.result.value if f.failing or f.result is not Result.FAILED else "WARNING"
-    return (f"{ref.span.path}:{ref.span.start_line}:{ref.span.start_col}: {f.check_id} {level} "
-            f"{f.message} [{ref.resource}]{via}")
+    return (f"{visible(ref.span.path)}:{ref.span.start_line}:{ref.span.start_col}: {f.check_id} {level} "
+            f"{visible(f.message)} [{visible(ref.resource)}]{via}")
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
@@ -102,8 +119,8 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         if not opts.compact:
             out.append(f"Diagnostics: {len(result.diagnostics)} problem(s) in files that could not be fully scanned:")
         for d in result.diagnostics:
-            where = f"{d.path}:{d.line}" if d.line else d.path
-            out.append(f"{'' if opts.compact else '  '}{where}: {d.code} {d.message}")
+            where = f"{visible(d.path)}:{d.line}" if d.line else visible(d.path)
+            out.append(f"{'' if opts.compact else '  '}{where}: {d.code} {visible(d.message)}")
     out += baseline_lines(result, opts)
     failing = sum(1 for f in result.findings if f.failing)
     if opts.compact:
