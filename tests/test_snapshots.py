@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from snapshots import cases, run_case
 
 CASES = list(cases())

@@ -23,8 +23,16 @@ from bedrock_lifecycle.discover import E_UNREADABLE, Target, discover
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.extract import ExtractContext, extract
-from bedrock_lifecycle.model import (Diagnostic, Finding, Reference, Resolution, Result, ScanResult, Severity,
-                                    Suppression)
+from bedrock_lifecycle.model import (
+    Diagnostic,
+    Finding,
+    Reference,
+    Resolution,
+    Result,
+    ScanResult,
+    Severity,
+    Suppression,
+)
 from bedrock_lifecycle.parsers import Parser, fallback_for, parser_for
 from bedrock_lifecycle.policies import POLICIES, EvalContext, Policy
 from bedrock_lifecycle.policies.messages import describe
@@ -68,26 +76,31 @@ def read_text(target: Target, cfg: Config, recognizer: Recognizer,
     diags: list[Diagnostic] = []
     try:
         with open(target.path, "rb") as fh:
-            data = fh.read(cfg.max_file_size + 1)
+            size = os.fstat(fh.fileno()).st_size
+            # Never read(limit + 1): that preallocates the whole limit for every small file (2x slower).
+            data = fh.read(min(size, cfg.max_file_size) + 1)
     except OSError as exc:
         return None, [Diagnostic(target.rel, None, E_UNREADABLE, f"cannot read: {exc.strerror or exc}")]
     if len(data) > cfg.max_file_size:
-        size = os.path.getsize(target.path) if os.path.exists(target.path) else len(data)
         return None, [Diagnostic(target.rel, None, E_TOO_LARGE,
-                                 f"not scanned: {size} bytes is over the {cfg.max_file_size}-byte limit "
-                                 "(--max-file-size)")]
+                                 f"not scanned: {max(size, len(data))} bytes is over the {cfg.max_file_size}-byte "
+                                 "limit (--max-file-size)")]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            return None, [Diagnostic(target.rel, None, E_ENCODING, f"bad UTF-16: {exc.reason}")]
+        except UnicodeDecodeError as exc:  # a bad code unit hides nothing else: decode the rest
+            line = data[:exc.start].decode("utf-16", "replace").count("\n") + 1
+            diags.append(Diagnostic(target.rel, line, E_ENCODING, f"bad UTF-16 ({exc.reason} at offset {exc.start}); "
+                                    "undecodable bytes replaced"))
+            text = data.decode("utf-16", "replace")
         if not may_hold_reference(parser, target, text.encode("utf-8", "replace"), recognizer):
             return None, []
-        return _normalise(text), []
+        return _normalise(text), diags
     if not may_hold_reference(parser, target, data, recognizer):
         return None, []
-    if b"\x00" in data[:8192]:
-        return None, [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes); not scanned")]
+    if b"\x00" in data[:8192]:  # not parsed, but a NUL byte must not hide a model ID: see process_file
+        return (_normalise(data.decode("utf-8", "replace")),
+                [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes): not parsed; scanned as text")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -100,8 +113,9 @@ def read_text(target: Target, cfg: Config, recognizer: Recognizer,
 
 
 def _normalise(text: str) -> str:
-    # CR-only line endings become LF (same length: offsets stay valid).
-    return _LONE_CR.sub("\n", text) if "\r" in text else text
+    # CRLF and CR-only line endings become LF: every parser (HCL's grammar too) sees one kind of line
+    # end, and line numbers are counted on LF alone. Columns are unchanged.
+    return _LONE_CR.sub("\n", text.replace("\r\n", "\n")) if "\r" in text else text
 
 
 def parse_document(target: Target, text: str, parser: Parser) -> tuple[Document, list[Diagnostic]]:
@@ -126,7 +140,11 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
     text, diags = read_text(target, cfg, recognizer, parser)
     if text is None:
         return FileOutcome(diagnostics=tuple(diags))
-    doc, parse_diags = parse_document(target, text, parser)
+    parse_diags: list[Diagnostic] = []
+    if any(d.code == E_BINARY for d in diags):  # binary: no format parser, only the text fallback
+        doc = fallback_for(parser).parse(target.rel, text)
+    else:
+        doc, parse_diags = parse_document(target, text, parser)
     diags += parse_diags
     ctx = ExtractContext(cfg.root, target.path, cfg.frameworks)
     try:
@@ -138,7 +156,8 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
     except Exception as exc:  # an extractor bug: report it, fall back to the text scan
         LOG.debug("extractor crashed on %s", target.rel, exc_info=True)
         diags.append(Diagnostic(target.rel, None, E_INTERNAL,
-                                f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; scanned as text"))
+                                f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; "
+                                "scanned as text"))
         refs = extract(fallback_for(parser).parse(target.rel, text), recognizer, ctx)
     return FileOutcome(tuple(refs), tuple(diags), parsed=True)
 
@@ -168,29 +187,73 @@ def _safe(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
 
 
 def run_files(targets: Sequence[Target], cfg: Config, recognizer: Recognizer) -> list[FileOutcome]:
+    """Per-file work, in a process pool for several files and jobs, else in this process."""
     if cfg.jobs > 1 and len(targets) > 1:
-        try:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-            with ctx.Pool(cfg.jobs, initializer=_init_worker, initargs=(cfg, recognizer)) as pool:
-                return pool.map(_work, targets, chunksize=max(1, len(targets) // (cfg.jobs * 8)))
-        except OSError as exc:  # no semaphores or fork in a sandbox: run serially
-            LOG.debug("process pool unavailable (%s); scanning serially", exc)
+        pooled = _run_pool(targets, cfg, recognizer)
+        if pooled is not None:
+            done, death = pooled
+            if death is None:
+                return done
+            # Files whose results did not come back are scanned here, one by one.
+            return done + [_safe(t, cfg, recognizer) for t in targets[len(done):]] + [death]
     return [_safe(t, cfg, recognizer) for t in targets]
+
+
+def _run_pool(targets: Sequence[Target], cfg: Config,
+              recognizer: Recognizer) -> tuple[list[FileOutcome], FileOutcome | None] | None:
+    """(results in order, a diagnostic if a worker died), or None when no pool can be had.
+
+    A worker the system kills (a memory or CPU limit) must not hang the scan, as it would with
+    multiprocessing.Pool.map: the executor reports a broken pool instead.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done: list[FileOutcome] = []
+    try:
+        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        with ProcessPoolExecutor(cfg.jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(cfg, recognizer)) as pool:
+            try:
+                for outcome in pool.map(_work, targets, chunksize=max(1, len(targets) // (cfg.jobs * 8))):
+                    done.append(outcome)
+            except BrokenProcessPool:
+                LOG.warning("a worker process died; scanning the remaining files in the main process")
+                return done, FileOutcome(diagnostics=(Diagnostic(
+                    targets[len(done)].rel, None, E_INTERNAL,
+                    "internal error: a worker process died (killed by the system: memory or CPU limit?) while "
+                    "scanning this file or one after it; the remaining files were scanned in the main process"),))
+    except OSError as exc:  # no semaphores or fork in a sandbox: run serially
+        LOG.debug("process pool unavailable (%s); scanning serially", exc)
+        return None
+    return done, None
 
 
 # --- resolve and evaluate (parent process) ---
 
 
-def resolve_all(refs: Iterable[Reference], catalog: Catalog, recognizer: Recognizer, cfg: Config) -> list[Resolution]:
+def resolve_all(refs: Iterable[Reference], catalog: Catalog, recognizer: Recognizer, cfg: Config,
+                diagnostics: list[Diagnostic] | None = None) -> list[Resolution]:
+    """Resolve each reference; with a diagnostics list, a resolver crash on one becomes a diagnostic there."""
     out = []
     for ref in refs:
-        parsed = recognizer.parser.parse(ref.text)
-        if parsed is None:
-            continue
-        out.append(with_replacement(resolve(ref, parsed, catalog, cfg.as_of), catalog, cfg.as_of))
+        try:
+            parsed = recognizer.parser.parse(ref.text)
+            if parsed is None:
+                continue
+            out.append(with_replacement(resolve(ref, parsed, catalog, cfg.as_of), catalog, cfg.as_of))
+        except Exception as exc:
+            if diagnostics is None:
+                raise
+            LOG.debug("resolver crashed on %r", ref.text, exc_info=True)
+            diagnostics.append(internal_error(ref, "resolver", exc))
     return out
+
+
+def internal_error(ref: Reference, component: str, exc: Exception) -> Diagnostic:
+    return Diagnostic(ref.span.path, ref.span.start_line, E_INTERNAL,
+                      f"internal error in {component}: {type(exc).__name__}: {exc}", ref.span.start_col)
 
 
 def selected(policy: Policy, cfg: Config) -> bool:
@@ -230,7 +293,9 @@ def effective_suppressions(res: Resolution, cfg: Config) -> tuple[Suppression, .
 
 
 def evaluate(resolutions: Iterable[Resolution], cfg: Config,
-             policies: Sequence[Policy] = POLICIES) -> list[Finding]:
+             policies: Sequence[Policy] = POLICIES, diagnostics: list[Diagnostic] | None = None) -> list[Finding]:
+    """Findings of every selected check; a check that raises gives a FAILED finding and, when a
+    diagnostics list is given, an internal-error diagnostic (so --strict sees an incomplete scan)."""
     ctx = EvalContext(cfg.as_of, cfg.warn_days)
     active = [(p, *fail_policy(p, cfg)) for p in policies if selected(p, cfg)]
     findings = []
@@ -248,6 +313,8 @@ def evaluate(resolutions: Iterable[Resolution], cfg: Config,
             except Exception as exc:  # a check bug is reported on the reference, never swallowed
                 result = Result.FAILED
                 message = f"internal error in check {policy.id}: {type(exc).__name__}: {exc}"
+                if diagnostics is not None:
+                    diagnostics.append(internal_error(res.reference, f"check {policy.id}", exc))
             if result is None:
                 continue
             skip = next((s for s in skips if in_force(s, policy.id, cfg.as_of)), None)
@@ -279,7 +346,7 @@ def scan(cfg: Config, catalog: Catalog, *,
     diagnostics += [d for o in outcomes for d in o.diagnostics]
     if cfg.report_only is not None:
         refs = [r for r in refs if r.span.path in cfg.report_only]
-    findings = evaluate(resolve_all(refs, catalog, recognizer, cfg), cfg)
+    findings = evaluate(resolve_all(refs, catalog, recognizer, cfg, diagnostics), cfg, diagnostics=diagnostics)
     result = ScanResult.build(
         findings,
         diagnostics,

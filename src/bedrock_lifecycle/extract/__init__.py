@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from bedrock_lifecycle.document import Document
-from bedrock_lifecycle.extract.cloudformation import extract_cloudformation, is_template
 from bedrock_lifecycle.extract.generic import extract_generic
-from bedrock_lifecycle.extract.serverless import extract_serverless, is_serverless
-from bedrock_lifecycle.extract.source import extract_source, is_source
-from bedrock_lifecycle.extract.stepfunctions import extract_stepfunctions, is_asl
-from bedrock_lifecycle.extract.terraform import extract_terraform
-from bedrock_lifecycle.extract.terraform import matches as is_terraform
 from bedrock_lifecycle.model import Reference
 from bedrock_lifecycle.resolve.ids import Recognizer
 
@@ -37,25 +32,52 @@ Matcher = Callable[[Document], bool]
 
 @dataclass(frozen=True)
 class ExtractorEntry:
+    """A format's extractor, named by module so it is imported only for a document it may handle.
+
+    ``kinds`` lists the document kinds the matcher can accept (None: any), so a YAML file never imports
+    the Terraform evaluator and a .tf file never imports the CloudFormation one: start-up stays light.
+    """
+
     name: str
     framework: str
-    matches: Matcher
-    extract: Extractor
+    module: str
+    matcher: str
+    function: str
+    kinds: frozenset[str] | None = None
+
+    def matches(self, doc: Document) -> bool:
+        if self.kinds is not None and doc.kind not in self.kinds:
+            return False
+        return bool(getattr(import_module(self.module), self.matcher)(doc))
+
+    def extract(self, doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
+        fn: Extractor = getattr(import_module(self.module), self.function)
+        return fn(doc, recognizer, ctx)
 
 
-def _generic(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
-    return extract_generic(doc, recognizer)
+class _Generic(ExtractorEntry):
+    def matches(self, doc: Document) -> bool:
+        return True
+
+    def extract(self, doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
+        return extract_generic(doc, recognizer)
 
 
-GENERIC = ExtractorEntry("generic", "config", lambda doc: True, _generic)
+GENERIC = _Generic("generic", "config", __name__, "", "")
+_X = "bedrock_lifecycle.extract."
+_TREES = frozenset({"yaml", "json"})
 
-# Ordered: specific formats first. Each format module adds one line here.
+# Ordered: specific formats first. Each format adds one entry here.
 EXTRACTORS: tuple[ExtractorEntry, ...] = (
-    ExtractorEntry("terraform", "terraform", is_terraform, extract_terraform),  # .tf, .tfvars, .tf.json
-    ExtractorEntry("cloudformation", "cloudformation", is_template, extract_cloudformation),  # CFN, SAM, CDK
-    ExtractorEntry("serverless", "cloudformation", is_serverless, extract_serverless),  # compiles to CFN
-    ExtractorEntry("stepfunctions", "cloudformation", is_asl, extract_stepfunctions),  # ASL JSON/YAML
-    ExtractorEntry("source", "source", is_source, extract_source),  # string literals in code
+    ExtractorEntry("terraform", "terraform", _X + "terraform", "matches", "extract_terraform",
+                   frozenset({"terraform"})),  # .tf, .tfvars, .tf.json
+    ExtractorEntry("cloudformation", "cloudformation", _X + "cloudformation", "is_template",
+                   "extract_cloudformation", _TREES),  # CFN, SAM, CDK
+    ExtractorEntry("serverless", "cloudformation", _X + "serverless", "is_serverless", "extract_serverless",
+                   _TREES),  # compiles to CloudFormation
+    ExtractorEntry("stepfunctions", "cloudformation", _X + "stepfunctions", "is_asl", "extract_stepfunctions",
+                   _TREES),  # ASL JSON/YAML
+    ExtractorEntry("source", "source", _X + "source", "is_source", "extract_source"),  # string literals in code
 )
 
 

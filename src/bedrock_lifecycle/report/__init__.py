@@ -37,12 +37,20 @@ def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | Non
     return None
 
 
-def formatters() -> dict[str, Callable[..., str]]:
-    """Name -> render function; each module is imported only when used."""
-    from bedrock_lifecycle.report import csv_, github, html, json_, junit, sarif, text
+_MODULES = {"cli": "text", "json": "json_", "sarif": "sarif", "junitxml": "junit", "github": "github",
+            "csv": "csv_", "html": "html"}
 
-    return {"cli": text.render, "json": json_.render, "sarif": sarif.render, "junitxml": junit.render,
-            "github": github.render, "csv": csv_.render, "html": html.render}
+
+def formatter(name: str) -> Callable[..., str]:
+    """The render function of one format; only its module is imported (start-up stays light)."""
+    from importlib import import_module
+
+    return import_module(f"bedrock_lifecycle.report.{_MODULES[name]}").render  # type: ignore[no-any-return]
+
+
+def formatters() -> dict[str, Callable[..., str]]:
+    """Name -> render function for every format (imports them all: for tools and tests, not the scan path)."""
+    return {name: formatter(name) for name in _MODULES}
 
 
 FORMATS = ("cli", "json", "sarif", "junitxml", "github", "csv", "html")
