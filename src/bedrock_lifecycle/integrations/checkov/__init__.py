@@ -64,48 +64,37 @@ def _init(check: Any, policy: Policy, base: type, **kw: Any) -> None:
     check.severity = Severities[policy.severity.value]
 
 
+# framework -> (module, base class, the method Checkov calls, the entity keyword and value)
+_BASES = {
+    "terraform": ("checkov.terraform.checks.resource.base_resource_check", "BaseResourceCheck",
+                  "scan_resource_conf", {"supported_resources": ["*"]}),
+    "cloudformation": ("checkov.cloudformation.checks.resource.base_resource_check", "BaseResourceCheck",
+                       "scan_resource_conf", {"supported_resources": ["*"]}),
+    "serverless": ("checkov.serverless.checks.function.base_function_check", "BaseFunctionCheck",
+                   "scan_function_conf", {"supported_entities": ["serverless_aws"]}),
+}
+
+
 def register(framework: str) -> list[Any]:
     """Instantiate (and so register with Checkov) one check per policy for a framework."""
+    from importlib import import_module
+
+    if framework not in _BASES:
+        raise ValueError(f"unknown framework {framework!r}")
+    module, base_name, method, entities = _BASES[framework]
+    base = getattr(import_module(module), base_name)
     checks = []
     for policy in POLICIES:
         if policy.fail_class == "suppression":
             continue  # BRL_008 judges our own skip comments; Checkov has its own suppressions
-        if framework == "terraform":
-            from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck as TfBase
 
-            class TfCheck(TfBase):  # type: ignore[misc, valid-type]
-                def __init__(self, p: Policy = policy) -> None:
-                    self._policy = p
-                    _init(self, p, TfBase, supported_resources=["*"])
+        def __init__(self: Any, p: Policy = policy) -> None:
+            self._policy = p
+            _init(self, p, base, **entities)
 
-                def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-                    return _run(self, self._policy, conf)
+        def scan(self: Any, conf: dict[str, Any]) -> CheckResult:
+            return _run(self, self._policy, conf)
 
-            checks.append(TfCheck())
-        elif framework == "cloudformation":
-            from checkov.cloudformation.checks.resource.base_resource_check import BaseResourceCheck as CfnBase
-
-            class CfnCheck(CfnBase):  # type: ignore[misc, valid-type]
-                def __init__(self, p: Policy = policy) -> None:
-                    self._policy = p
-                    _init(self, p, CfnBase, supported_resources=["*"])
-
-                def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
-                    return _run(self, self._policy, conf)
-
-            checks.append(CfnCheck())
-        elif framework == "serverless":
-            from checkov.serverless.checks.function.base_function_check import BaseFunctionCheck
-
-            class SlsCheck(BaseFunctionCheck):  # type: ignore[misc, valid-type]
-                def __init__(self, p: Policy = policy) -> None:
-                    self._policy = p
-                    _init(self, p, BaseFunctionCheck, supported_entities=["serverless_aws"])
-
-                def scan_function_conf(self, conf: dict[str, Any]) -> CheckResult:
-                    return _run(self, self._policy, conf)
-
-            checks.append(SlsCheck())
-        else:
-            raise ValueError(f"unknown framework {framework!r}")
+        name = f"Bedrock{policy.id.title().replace('_', '')}{framework.title()}Check"
+        checks.append(type(name, (base,), {"__init__": __init__, method: scan})())
     return checks
