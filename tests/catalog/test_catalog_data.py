@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -199,8 +200,11 @@ def _load_build_script():
     return module
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason=f"reference facts not found at {REFERENCE}")
 def test_file_is_what_the_build_script_produces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not REFERENCE.is_dir():  # CI has ../shared beside the clone: a missing reference is a failure there
+        if os.environ.get("CI"):
+            pytest.fail(f"reference facts not found at {REFERENCE}")
+        pytest.skip(f"reference facts not found at {REFERENCE}")
     build = _load_build_script()
     out = tmp_path / "catalog.json"
     monkeypatch.setattr(build, "OUT", out)
