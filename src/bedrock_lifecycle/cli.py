@@ -351,10 +351,12 @@ def _confine_outputs(config_path: str, spec: object) -> None:
     send reports out of its own directory (a report written to ~/.bashrc would run the file names in it)."""
     if not isinstance(spec, str):
         return
+    from bedrock_lifecycle.paths import within
+
     base = os.path.realpath(os.path.dirname(os.path.abspath(config_path)))
     for part in spec.split(","):
         real = os.path.realpath(part)
-        if part != "console" and not (real == base or real.startswith(base.rstrip(os.sep) + os.sep)):
+        if part != "console" and not within(real, base):
             raise FatalError(f"{config_path}: output-file-path {part!r} is outside the repository; "
                              "give it on the command line (--output-file-path) instead")
 

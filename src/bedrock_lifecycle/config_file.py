@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from bedrock_lifecycle.errors import ConfigError
+from bedrock_lifecycle.paths import within
 from bedrock_lifecycle.suppress import SuppressionRule
 
 LOG = logging.getLogger(__name__)
@@ -73,13 +74,9 @@ def discover(start: str, stop: str | None) -> str | None:
         if os.path.isfile(pyproject) and _has_tool_table(pyproject):
             return pyproject
         parent = os.path.dirname(current)
-        if current == top or parent == current or not _inside(current, top):
+        if current == top or parent == current or not within(current, top):
             return None
         current = parent
-
-
-def _inside(path: str, top: str) -> bool:
-    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _has_tool_table(path: str) -> bool:

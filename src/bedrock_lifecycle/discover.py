@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bedrock_lifecycle.config import Config
 from bedrock_lifecycle.errors import FatalError
 from bedrock_lifecycle.model import Diagnostic
+from bedrock_lifecycle.paths import within
 
 LOG = logging.getLogger(__name__)
 
@@ -43,10 +44,6 @@ def relpath(path: str, root: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def _inside(real: str, root_real: str) -> bool:
-    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
-
-
 def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
     root_real = os.path.realpath(cfg.root)
     skip = [re.compile(p) for p in cfg.skip_paths]
@@ -67,7 +64,7 @@ def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
             else:
                 diags.append(Diagnostic(relpath(given, cfg.root), None, E_UNREADABLE, f"cannot read: {exc.strerror}"))
             continue
-        if _inside(os.path.abspath(given), os.path.abspath(cfg.root)) and not _inside(os.path.realpath(given),
+        if within(os.path.abspath(given), os.path.abspath(cfg.root)) and not within(os.path.realpath(given),
                                                                                      root_real):
             # a path named inside the root (a pre-commit file list) that is a link out of it: never followed
             diags.append(Diagnostic(relpath(given, cfg.root), None, E_LINK,
@@ -123,14 +120,14 @@ def _walk(top: str, cfg: Config, root_real: str, skipped, targets: dict[str, Tar
                     if _loops(entry.path):
                         diags.append(Diagnostic(rel, None, E_LINK, "symlink loop; skipped"))
                     continue  # a dangling link has nothing to scan
-                if not _inside(real, root_real):
+                if not within(real, root_real):
                     diags.append(Diagnostic(rel, None, E_LINK, "symlink points outside the scan root; not followed"))
                     continue
-                if is_dir and _inside(dir_real, real):
+                if is_dir and within(dir_real, real):
                     diags.append(Diagnostic(rel, None, E_LINK,
                                             "symlink loop (points to an enclosing directory); skipped"))
                     continue
-                if _inside(real, top_real) or real in visited:
+                if within(real, top_real) or real in visited:
                     continue  # scanned at its own path
                 if is_dir:
                     visited.add(real)

@@ -24,6 +24,7 @@ from bedrock_lifecycle.document import Document, LineIndex, MapNode, Node, Scala
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.extract.generic import key_path_str, references_in, with_suppressions
 from bedrock_lifecycle.model import Reference
+from bedrock_lifecycle.paths import within
 from bedrock_lifecycle.resolve.ids import Recognizer
 
 if TYPE_CHECKING:
@@ -107,10 +108,8 @@ def read_local(root: str, base_file: str, ref: str) -> tuple[str, str] | None:
     if not ref or "://" in ref or ref.startswith(("s3:", "http:", "https:")) or "${" in ref:
         return None
     path = os.path.normpath(os.path.join(os.path.dirname(base_file), ref))
-    root_real = os.path.realpath(root)
     real = os.path.realpath(path)
-    inside = real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
-    if not inside or not os.path.isfile(real):
+    if not within(real, os.path.realpath(root)) or not os.path.isfile(real):
         return None
     try:
         if os.path.getsize(real) > MAX_LOCAL_FILE:

@@ -54,6 +54,7 @@ from bedrock_lifecycle.parsers.hcl import (
     Traversal,
     children,
 )
+from bedrock_lifecycle.paths import resolves_within
 from bedrock_lifecycle.resolve.ids import Form, Match, Recognizer
 from bedrock_lifecycle.resolve.terraform import Evaluator, Loc, Seg, StrV, strings
 from bedrock_lifecycle.resolve.tf_module import (
@@ -163,24 +164,18 @@ def _stat_key(path: str) -> tuple[str, int, int] | None:
 _FILES = _FileCache()
 
 
-def _inside(path: str, root_real: str) -> bool:
-    """Whether path, links resolved, stays in the scan root (the test discovery applies)."""
-    real = os.path.realpath(path)
-    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
-
-
 def _listing(directory: str, root_real: str) -> tuple[tuple[str, int, int], ...]:
     """The Terraform files of a directory inside the scan root, never a link that leads out of it.
 
     ``DirEntry.is_file()`` follows links, and discovery's refusal of a link out
     of the root (BRL_E006) must hold for files read only for resolution too.
     """
-    if not _inside(directory, root_real):
+    if not resolves_within(directory, root_real):
         return ()
     try:
         with os.scandir(directory) as it:
             names = sorted(e.name for e in it if e.name.endswith(SUFFIXES) and e.is_file()
-                           and (not e.is_symlink() or _inside(e.path, root_real)))
+                           and (not e.is_symlink() or resolves_within(e.path, root_real)))
     except OSError:
         return ()
     keys = (_stat_key(os.path.join(directory, n)) for n in names)
@@ -197,7 +192,7 @@ class _Loader:
         self.root_real = os.path.realpath(self.root)
 
     def __call__(self, directory: str) -> ModuleDir | None:
-        if not _inside(directory, self.root_real):
+        if not resolves_within(directory, self.root_real):
             return None  # a module source out of the scan root: unknown, like a remote one
         listing = _listing(directory, self.root_real)
         self.seen[directory] = listing
