@@ -101,8 +101,10 @@ def main() -> int:
 
     print(f"machine: {machine()}")
     print(f"runs per tool: {args.runs} (alternating); times are medians\n")
-    header = f"{'corpus':<16}{'files':>7}  {'tool':>8}  {'checkov':>9}  {'grep':>7}  {'tool/checkov':>12}  " \
-             f"{'checkov/tool':>12}  {'tool/grep':>9}  {'RSS tool':>8}  {'RSS checkov':>11}"
+    header = (
+        f"{'corpus':<16}{'files':>7}  {'tool':>8}  {'checkov':>9}  {'grep':>7}  {'tool/checkov':>12}  "
+        f"{'checkov/tool':>12}  {'tool/grep':>9}  {'RSS tool':>8}  {'RSS checkov':>11}"
+    )
     print(header)
     print("-" * len(header))
     for name in ("mixed", "terraform", "cloudformation"):
@@ -113,9 +115,23 @@ def main() -> int:
             "grep": ["grep", "-rE", pattern, str(tree)],
         }
         if use_checkov:
-            cmds["checkov"] = [str(checkov), "-d", str(tree), "--skip-download", "--quiet", "-o", "json",
-                               "--external-checks-dir", str(ROOT / "policies"), "--check", ids,
-                               "--framework", "terraform", "cloudformation", "serverless"]
+            cmds["checkov"] = [
+                str(checkov),
+                "-d",
+                str(tree),
+                "--skip-download",
+                "--quiet",
+                "-o",
+                "json",
+                "--external-checks-dir",
+                str(ROOT / "policies"),
+                "--check",
+                ids,
+                "--framework",
+                "terraform",
+                "cloudformation",
+                "serverless",
+            ]
         times: dict[str, list[float]] = {k: [] for k in cmds}
         rss: dict[str, int] = {k: 0 for k in cmds}
         for cmd in cmds.values():  # one warm-up run each (page cache, bytecode), not counted
@@ -131,15 +147,20 @@ def main() -> int:
         tool_over_ck = f"{med['tool'] / ck:.3f}" if ck else "n/a"
         ck_over_tool = f"{ck / med['tool']:.1f}x" if ck else "n/a"
         ck_rss = f"{rss['checkov']} MB" if ck else "n/a"
-        print(f"{name:<16}{n_files:>7}  {med['tool']:>7.2f}s  {ck_time:>9}  {med['grep']:>6.3f}s  "
-              f"{tool_over_ck:>12}  {ck_over_tool:>12}  {med['tool'] / med['grep']:>8.1f}x  "
-              f"{rss['tool']:>6} MB  {ck_rss:>11}", flush=True)
+        print(
+            f"{name:<16}{n_files:>7}  {med['tool']:>7.2f}s  {ck_time:>9}  {med['grep']:>6.3f}s  "
+            f"{tool_over_ck:>12}  {ck_over_tool:>12}  {med['tool'] / med['grep']:>8.1f}x  "
+            f"{rss['tool']:>6} MB  {ck_rss:>11}",
+            flush=True,
+        )
 
     # one file, pre-commit style, against importing PyYAML
     one = next((args.corpus / "mixed").rglob("deployment.yaml"))
-    one_cmds = {"tool (1 file)": [tool, "scan", str(one), "--compact", "--soft-fail"],
-                "python -c 'import yaml'": [sys.executable, "-c", "import yaml"],
-                "python -c pass": [sys.executable, "-c", "pass"]}
+    one_cmds = {
+        "tool (1 file)": [tool, "scan", str(one), "--compact", "--soft-fail"],
+        "python -c 'import yaml'": [sys.executable, "-c", "import yaml"],
+        "python -c pass": [sys.executable, "-c", "pass"],
+    }
     one_times: dict[str, list[float]] = {k: [] for k in one_cmds}
     for cmd in one_cmds.values():
         run(cmd, env)

@@ -18,13 +18,19 @@ from pathlib import Path
 
 # Model IDs for generated content only (benchmark data, not scanner logic).
 MODELS = [
-    "anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-5-sonnet-20241022-v2:0",
-    "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "amazon.nova-pro-v1:0", "amazon.titan-embed-text-v2:0",
-    "meta.llama3-1-70b-instruct-v1:0", "cohere.embed-english-v3", "anthropic.claude-v2:1",
-    "global.anthropic.claude-haiku-4-5-20251001-v1:0", "mistral.mistral-large-2402-v1:0",
+    "anthropic.claude-3-haiku-20240307-v1:0",
+    "anthropic.claude-3-5-sonnet-20241022-v2:0",
+    "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "amazon.nova-pro-v1:0",
+    "amazon.titan-embed-text-v2:0",
+    "meta.llama3-1-70b-instruct-v1:0",
+    "cohere.embed-english-v3",
+    "anthropic.claude-v2:1",
+    "global.anthropic.claude-haiku-4-5-20251001-v1:0",
+    "mistral.mistral-large-2402-v1:0",
 ]
 
-TF_PLAIN = '''resource "aws_s3_bucket" "{name}" {{
+TF_PLAIN = """resource "aws_s3_bucket" "{name}" {{
   bucket = "{name}-{i}"
   tags = {{
     Team        = "{team}"
@@ -52,8 +58,8 @@ resource "aws_lambda_function" "{name}" {{
     }}
   }}
 }}
-'''
-TF_VARS_PLAIN = '''variable "environment" {{
+"""
+TF_VARS_PLAIN = """variable "environment" {{
   type    = string
   default = "{env}"
 }}
@@ -62,8 +68,8 @@ variable "memory_size" {{
   type    = number
   default = {mem}
 }}
-'''
-TF_AGENT = '''resource "aws_bedrockagent_agent" "{name}" {{
+"""
+TF_AGENT = """resource "aws_bedrockagent_agent" "{name}" {{
   agent_name              = "{name}-{i}"
   agent_resource_role_arn = "arn:aws:iam::111122223333:role/{name}"
   foundation_model        = var.agent_model
@@ -80,13 +86,13 @@ resource "aws_lambda_function" "{name}_worker" {{
     }}
   }}
 }}
-'''
-TF_AGENT_VARS = '''variable "agent_model" {{
+"""
+TF_AGENT_VARS = """variable "agent_model" {{
   type    = string
   default = "{model}"
 }}
-'''
-CFN_PLAIN = '''AWSTemplateFormatVersion: "2010-09-09"
+"""
+CFN_PLAIN = """AWSTemplateFormatVersion: "2010-09-09"
 Description: {name} service {i}
 Parameters:
   Environment:
@@ -117,8 +123,8 @@ Resources:
           - Effect: Allow
             Principal: {{Service: lambda.amazonaws.com}}
             Action: sts:AssumeRole
-'''
-CFN_AGENT = '''AWSTemplateFormatVersion: "2010-09-09"
+"""
+CFN_AGENT = """AWSTemplateFormatVersion: "2010-09-09"
 Description: {name} agent {i}
 Parameters:
   AgentModel:
@@ -141,8 +147,8 @@ Resources:
       Environment:
         Variables:
           MODEL_ID: {model2}
-'''
-K8S = '''apiVersion: apps/v1
+"""
+K8S = """apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: {name}
@@ -159,7 +165,7 @@ spec:
               value: info
             - name: {envname}
               value: "{value}"
-'''
+"""
 PY = '''import json
 import os
 
@@ -175,7 +181,7 @@ def handler(event, context):
     response = CLIENT.{call}({arg}="{value}", Body=json.dumps(body))
     return {{"statusCode": 200, "body": json.dumps({{"ok": True, "n": {i}}})}}
 '''
-TS = '''import {{ {client} }} from "@aws-sdk/{pkg}";
+TS = """import {{ {client} }} from "@aws-sdk/{pkg}";
 
 const client = new {client}({{ region: process.env.AWS_REGION ?? "us-east-1" }});
 
@@ -185,14 +191,14 @@ export async function handle(input: string): Promise<string> {{
   const result = await client.send(command as never);
   return JSON.stringify(result);
 }}
-'''
-JSON_CFG = '''{{
+"""
+JSON_CFG = """{{
   "service": "{name}",
   "version": "1.{i}.0",
   "features": {{"cache": true, "retries": {rep}}},
   "{key}": "{value}"
 }}
-'''
+"""
 DOTENV = "LOG_LEVEL=info\nTABLE={name}-table\n{key}={value}\n"
 NAMES = ["billing", "search", "ingest", "chat", "report", "auth", "catalog", "orders", "ledger", "notify"]
 TEAMS = ["platform", "data", "ml", "payments", "growth"]
@@ -224,23 +230,34 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
             _w(base / "terraform.tfvars", f'environment = "{rnd.choice(["dev", "prod"])}"\n')
             count += 3
         elif kind == "cfn":
-            text = CFN_AGENT.format(name=name, i=i, model=model, model2=model2) if relevant else \
-                CFN_PLAIN.format(name=name, i=i, env=rnd.choice(["dev", "prod"]))
+            text = (
+                CFN_AGENT.format(name=name, i=i, model=model, model2=model2)
+                if relevant
+                else CFN_PLAIN.format(name=name, i=i, env=rnd.choice(["dev", "prod"]))
+            )
             _w(base / "template.yaml", text)
             count += 1
         elif kind == "k8s":
             envname, value = ("MODEL_ID", model) if relevant else ("TABLE", f"{name}-table")
-            _w(base / "deployment.yaml", K8S.format(name=name, team=team, rep=rnd.randint(1, 5), i=i,
-                                                     envname=envname, value=value))
+            _w(
+                base / "deployment.yaml",
+                K8S.format(name=name, team=team, rep=rnd.randint(1, 5), i=i, envname=envname, value=value),
+            )
             count += 1
         elif kind == "py":
-            call, arg, service, value = ("invoke_model", "modelId", "bedrock-runtime", model) if relevant else \
-                ("put_object", "Key", "s3", f"{name}/{i}.json")
+            call, arg, service, value = (
+                ("invoke_model", "modelId", "bedrock-runtime", model)
+                if relevant
+                else ("put_object", "Key", "s3", f"{name}/{i}.json")
+            )
             _w(base / "app.py", PY.format(service=service, name=name, call=call, arg=arg, value=value, i=i))
             count += 1
         elif kind == "ts":
-            client, pkg, arg, value = ("BedrockRuntimeClient", "client-bedrock-runtime", "modelId", model) if relevant \
+            client, pkg, arg, value = (
+                ("BedrockRuntimeClient", "client-bedrock-runtime", "modelId", model)
+                if relevant
                 else ("S3Client", "client-s3", "Key", f"{name}/{i}.json")
+            )
             _w(base / "handler.ts", TS.format(client=client, pkg=pkg, arg=arg, value=value, name=name, i=i))
             count += 1
         elif kind == "json":
@@ -260,16 +277,22 @@ def all_terraform(out: Path, files: int, rnd: random.Random) -> int:
         base = out / f"module-{m:04d}"
         _w(base / "main.tf", TF_AGENT.format(name=name, i=m, model=rnd.choice(MODELS)))
         _w(base / "variables.tf", TF_AGENT_VARS.format(model=rnd.choice(MODELS)))
-        _w(base / "extra.tf", TF_AGENT.format(name=name + "x", i=m, model=rnd.choice(MODELS)).replace(
-            "var.agent_model", f'"{rnd.choice(MODELS)}"'))
+        _w(
+            base / "extra.tf",
+            TF_AGENT.format(name=name + "x", i=m, model=rnd.choice(MODELS)).replace(
+                "var.agent_model", f'"{rnd.choice(MODELS)}"'
+            ),
+        )
         _w(base / "outputs.tf", f'output "agent" {{\n  value = aws_bedrockagent_agent.{name}.id\n}}\n')
     return files // 4 * 4
 
 
 def all_cloudformation(out: Path, files: int, rnd: random.Random) -> int:
     for t in range(files):
-        _w(out / f"stack-{t:04d}.yaml", CFN_AGENT.format(name=rnd.choice(NAMES), i=t, model=rnd.choice(MODELS),
-                                                         model2=rnd.choice(MODELS)))
+        _w(
+            out / f"stack-{t:04d}.yaml",
+            CFN_AGENT.format(name=rnd.choice(NAMES), i=t, model=rnd.choice(MODELS), model2=rnd.choice(MODELS)),
+        )
     return files
 
 

@@ -29,8 +29,26 @@ OUT = ROOT / "src" / "bedrock_lifecycle" / "catalog" / "data" / "catalog.json"
 GEO_PREFIXES = ["apac", "au", "ca", "eu", "global", "in", "jp", "us", "us-gov"]
 # Provider prefixes seen in Bedrock model IDs (id-forms.md §1); entries add their own.
 PROVIDERS = [
-    "ai21", "amazon", "anthropic", "cohere", "deepseek", "google", "luma", "meta", "minimax", "mistral",
-    "moonshot", "moonshotai", "nvidia", "openai", "qwen", "stability", "twelvelabs", "writer", "xai", "zai",
+    "ai21",
+    "amazon",
+    "anthropic",
+    "cohere",
+    "deepseek",
+    "google",
+    "luma",
+    "meta",
+    "minimax",
+    "mistral",
+    "moonshot",
+    "moonshotai",
+    "nvidia",
+    "openai",
+    "qwen",
+    "stability",
+    "twelvelabs",
+    "writer",
+    "xai",
+    "zai",
 ]
 
 # Field-level corrections to the reference facts: (model_id, field) -> (value, reason).
@@ -111,8 +129,15 @@ def build(source: Path) -> dict[str, Any]:
             if key in models:
                 raise SystemExit(f"duplicate model id {entry['id']} in {source}")
             models[key] = entry
-    inherit_schedules(models, {raw["model_id"].lower(): raw.get("alias_of") for sec in ("legacy_or_eol", "active")
-                               for raw in data[sec] if raw.get("alias_of")})
+    inherit_schedules(
+        models,
+        {
+            raw["model_id"].lower(): raw.get("alias_of")
+            for sec in ("legacy_or_eol", "active")
+            for raw in data[sec]
+            if raw.get("alias_of")
+        },
+    )
     providers = sorted(set(PROVIDERS) | {k.split(".", 1)[0] for k in models})
     return {
         "schema_version": 1,

@@ -49,8 +49,14 @@ def render() -> str:
         lines.append(f"| [{p.id}](#{p.id.lower()}) | {p.severity.value} | {default} | {p.name} | `{p.fail_class}` |")
     lines.append("")
     for p in POLICIES:
-        lines += [f"## {p.id}", "", f"**{p.name}** (severity {p.severity.value}, class `{p.fail_class}`)", "",
-                  p.summary, ""]
+        lines += [
+            f"## {p.id}",
+            "",
+            f"**{p.name}** (severity {p.severity.value}, class `{p.fail_class}`)",
+            "",
+            p.summary,
+            "",
+        ]
     lines.append(MIGRATE)
     return "\n".join(lines)
 

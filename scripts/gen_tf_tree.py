@@ -24,7 +24,7 @@ FILES_PER_MODULE = 5
 
 def _plain(i: int) -> dict[str, str]:
     return {
-        "main.tf": f'''resource "aws_s3_bucket" "data" {{
+        "main.tf": f"""resource "aws_s3_bucket" "data" {{
   bucket = "bucket-{i}-${{var.environment}}"
   tags   = local.tags
 }}
@@ -37,26 +37,26 @@ resource "aws_iam_role" "svc" {{
                    Principal = {{ Service = "lambda.amazonaws.com" }} }}]
   }})
 }}
-''',
-        "variables.tf": '''variable "environment" {
+""",
+        "variables.tf": """variable "environment" {
   type    = string
   default = "dev"
 }
-''',
-        "locals.tf": f'''locals {{
+""",
+        "locals.tf": f"""locals {{
   tags = {{ team = "team-{i % 7}", env = var.environment }}
 }}
-''',
-        "outputs.tf": '''output "bucket" {
+""",
+        "outputs.tf": """output "bucket" {
   value = aws_s3_bucket.data.id
 }
-''',
-        "versions.tf": '''terraform {
+""",
+        "versions.tf": """terraform {
   required_providers {
     aws = { source = "hashicorp/aws", version = "~> 6.0" }
   }
 }
-''',
+""",
     }
 
 
@@ -68,7 +68,7 @@ variable "model_id" {{
   default = "{MODEL}"
 }}
 '''
-    files["main.tf"] += f'''
+    files["main.tf"] += f"""
 resource "aws_bedrockagent_agent" "agent" {{
   agent_name              = "agent-{i}"
   agent_resource_role_arn = aws_iam_role.svc.arn
@@ -84,20 +84,20 @@ resource "aws_iam_role_policy" "invoke" {{
                    Resource = "arn:aws:bedrock:*::foundation-model/${{var.model_id}}" }}]
   }})
 }}
-'''
+"""
     if with_child:
-        files["main.tf"] += '''
+        files["main.tf"] += """
 module "kb" {
   source   = "../shared"
   model_id = var.model_id
 }
-'''
+"""
         files["terraform.tfvars"] = f'model_id = "{OVERRIDE}"\n'
     return files
 
 
 SHARED = {
-    "main.tf": '''variable "model_id" {
+    "main.tf": """variable "model_id" {
   type = string
 }
 
@@ -106,7 +106,7 @@ resource "aws_ssm_parameter" "model" {
   type  = "String"
   value = var.model_id
 }
-''',
+""",
 }
 
 

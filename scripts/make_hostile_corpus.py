@@ -49,6 +49,7 @@ def item(description: str) -> Callable[[Maker], Maker]:
     def register(fn: Maker) -> Maker:
         ITEMS[fn.__name__] = (fn, description)
         return fn
+
     return register
 
 
@@ -95,35 +96,47 @@ def deep_hcl(root: Path, outside: Path) -> None:
     depth = 20_000
     _write(root / "tuples.tf", "locals {\n  model_id = " + "[" * depth + f'"{MODEL}"' + "]" * depth + "\n}\n")
     _write(root / "parens.tf", "locals {\n  model_id = " + "(" * depth + f'"{MODEL}"' + ")" * depth + "\n}\n")
-    _write(root / "blocks.tf", f'resource "aws_bedrockagent_agent" "a" {{\n  foundation_model = "{MODEL}"\n}}\n'
-           + "a {\n" * depth + "}\n" * depth)
+    _write(
+        root / "blocks.tf",
+        f'resource "aws_bedrockagent_agent" "a" {{\n  foundation_model = "{MODEL}"\n}}\n'
+        + "a {\n" * depth
+        + "}\n" * depth,
+    )
 
 
 @item("a CloudFormation JSON template nested 250,000 levels inside a resource's properties")
 def deep_cloudformation(root: Path, outside: Path) -> None:
     depth = 250_000
-    _write(root / "template.json", '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Agent": {"Type": '
-           f'"AWS::Bedrock::Agent", "Properties": {{"FoundationModel": "{MODEL}", "Extra": '
-           + "[" * depth + f'"{MODEL}"' + "]" * depth + "}}}}\n")
+    _write(
+        root / "template.json",
+        '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Agent": {"Type": '
+        f'"AWS::Bedrock::Agent", "Properties": {{"FoundationModel": "{MODEL}", "Extra": '
+        + "[" * depth
+        + f'"{MODEL}"'
+        + "]" * depth
+        + "}}}}\n",
+    )
 
 
 def _cfn_alias_bomb(defs: list[str], use: str) -> str:
     """A template whose Metadata shares each level twice through YAML aliases, and one real Agent."""
-    return "\n".join([
-        "AWSTemplateFormatVersion: '2010-09-09'",
-        "Conditions:",
-        "  C: !Equals [a, b]",
-        "Metadata:",
-        "  Defs:",  # line 5
-        *(f"    {line}" for line in defs),  # from line 6: the literal on line 6
-        "Resources:",
-        "  Agent:",
-        "    Type: AWS::Bedrock::Agent",
-        "    Properties:",
-        f"      FoundationModel: {MODEL}",  # line 6 + len(defs) + 4
-        f"      Extra: {use}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "AWSTemplateFormatVersion: '2010-09-09'",
+            "Conditions:",
+            "  C: !Equals [a, b]",
+            "Metadata:",
+            "  Defs:",  # line 5
+            *(f"    {line}" for line in defs),  # from line 6: the literal on line 6
+            "Resources:",
+            "  Agent:",
+            "    Type: AWS::Bedrock::Agent",
+            "    Properties:",
+            f"      FoundationModel: {MODEL}",  # line 6 + len(defs) + 4
+            f"      Extra: {use}",
+            "",
+        ]
+    )
 
 
 CFN_BOMB_LEVELS = 30  # 2**30 evaluations or walks if a shared node were redone at each visit
@@ -188,8 +201,9 @@ def utf16(root: Path, outside: Path) -> None:
     text = f"# UTF-16\nname: support\nmodel_id: {MODEL}\n"
     _write(root / "le.yaml", text.encode("utf-16"))  # platform order with BOM (little endian here)
     _write(root / "be.yaml", b"\xfe\xff" + text.encode("utf-16-be"))
-    broken = text.encode("utf-16-le").replace("support".encode("utf-16-le"), "sup".encode("utf-16-le") + b"\x00\xdc"
-                                             + "port".encode("utf-16-le"))
+    broken = text.encode("utf-16-le").replace(
+        "support".encode("utf-16-le"), "sup".encode("utf-16-le") + b"\x00\xdc" + "port".encode("utf-16-le")
+    )
     _write(root / "lone.yaml", b"\xff\xfe" + broken)  # a lone surrogate on line 2: decoded with a diagnostic
 
 
@@ -202,8 +216,10 @@ def latin1(root: Path, outside: Path) -> None:
 def utf8_bom(root: Path, outside: Path) -> None:
     _write(root / "bom.yaml", f"\ufeffmodel_id: {MODEL}\n".encode())
     _write(root / "bom.json", f'\ufeff{{"model_id": "{MODEL}"}}\n'.encode())
-    _write(root / "bom.tf", f'\ufeffresource "aws_bedrockagent_agent" "a" {{\n  foundation_model = "{MODEL}"\n}}\n'
-           .encode())
+    _write(
+        root / "bom.tf",
+        f'\ufeffresource "aws_bedrockagent_agent" "a" {{\n  foundation_model = "{MODEL}"\n}}\n'.encode(),
+    )
 
 
 @item("invalid UTF-8 in the middle of a CloudFormation template")
@@ -236,15 +252,29 @@ def line_endings(root: Path, outside: Path) -> None:
         _write(root / f"{tag}.yaml", eol.join(["# header", "name: x", f"model_id: {MODEL}", ""]))
         _write(root / f"{tag}.json", eol.join(["{", '  "name": "x",', f'  "model_id": "{MODEL}"', "}", ""]))
         _write(root / f"{tag}.env", eol.join(["# header", "NAME=x", f"MODEL_ID={MODEL}", ""]))
-        _write(root / f"{tag}.tf", eol.join(['resource "aws_bedrockagent_agent" "a" {', '  agent_name = "x"',
-                                              f'  foundation_model = "{MODEL}"', "}", ""]))
+        _write(
+            root / f"{tag}.tf",
+            eol.join(
+                [
+                    'resource "aws_bedrockagent_agent" "a" {',
+                    '  agent_name = "x"',
+                    f'  foundation_model = "{MODEL}"',
+                    "}",
+                    "",
+                ]
+            ),
+        )
         _write(root / f"{tag}.py", eol.join(["import boto3", "", f'MODEL_ID = "{MODEL}"', ""]))
 
 
 @item("unterminated heredocs, strings and quoted scalars")
 def unterminated(root: Path, outside: Path) -> None:
-    for name in ("unterminated_heredoc.tf", "unterminated_string.tf", "unterminated_string.json",
-                 "unterminated_quote.yaml"):
+    for name in (
+        "unterminated_heredoc.tf",
+        "unterminated_string.tf",
+        "unterminated_string.json",
+        "unterminated_quote.yaml",
+    ):
         _copy(name, root)
     _write(root / "quote.env", f'MODEL_ID={MODEL}\nPROMPT="{SECRET} never closed\n')
     _write(root / "string.py", f'MODEL_ID = "{MODEL}"\nPROMPT = """{SECRET} never closed\n')
@@ -258,13 +288,16 @@ def duplicate_keys(root: Path, outside: Path) -> None:
 @item("unknown YAML tags, python/object/apply among them: never constructed")
 def unknown_tags(root: Path, outside: Path) -> None:
     marker = outside / MARKER
-    _write(root / "tags.yaml", f"""model_id: {MODEL}
+    _write(
+        root / "tags.yaml",
+        f"""model_id: {MODEL}
 apply: !!python/object/apply:os.system ["touch {marker}"]
 new: !!python/object/new:subprocess.Popen [["touch", "{marker}"]]
 name: !!python/name:os.system
 module: !!python/module:os
 custom: !Custom {{model: {MODEL}}}
-""")
+""",
+    )
 
 
 @item("CloudFormation templates with a tag on every node, known and unknown")
@@ -333,8 +366,19 @@ def odd_names(root: Path, outside: Path) -> None:
         _write(root / name, f"model_id: {MODEL}\n")
 
 
-ODD_NAMES = ("with space.yaml", "ünïcödé-模型.yaml", "new\nline.yaml", "-rf.yaml", "--help.yaml", 'quote".yaml',
-             "pct%41.yaml", "hash#x.yaml", "esc\x1b[31mred.yaml", "\u202egnp.yaml", "back\\slash.yaml")
+ODD_NAMES = (
+    "with space.yaml",
+    "ünïcödé-模型.yaml",
+    "new\nline.yaml",
+    "-rf.yaml",
+    "--help.yaml",
+    'quote".yaml',
+    "pct%41.yaml",
+    "hash#x.yaml",
+    "esc\x1b[31mred.yaml",
+    "\u202egnp.yaml",
+    "back\\slash.yaml",
+)
 
 
 @item("paths longer than 255 characters, a 255-byte name, and a directory chain beyond PATH_MAX")
@@ -356,10 +400,32 @@ def long_paths(root: Path, outside: Path) -> None:
         os.close(fd)
 
 
-EMPTY_NAMES = ("empty.yaml", "empty.yml", "empty.template", "empty.json", "empty.jsonc", ".env", "empty.tf",
-               "empty.tfvars", "empty.tf.json", "empty.tfvars.json", "empty.toml", "empty.ini", "empty.cfg",
-               "empty.properties", "empty.py", "empty.js", "empty.ts", "empty.java", "empty.go", "empty.cs",
-               "empty.kt", "empty.rb", "templates/empty.yaml", "serverless.yml")
+EMPTY_NAMES = (
+    "empty.yaml",
+    "empty.yml",
+    "empty.template",
+    "empty.json",
+    "empty.jsonc",
+    ".env",
+    "empty.tf",
+    "empty.tfvars",
+    "empty.tf.json",
+    "empty.tfvars.json",
+    "empty.toml",
+    "empty.ini",
+    "empty.cfg",
+    "empty.properties",
+    "empty.py",
+    "empty.js",
+    "empty.ts",
+    "empty.java",
+    "empty.go",
+    "empty.cs",
+    "empty.kt",
+    "empty.rb",
+    "templates/empty.yaml",
+    "serverless.yml",
+)
 
 
 @item("an empty file of every type, plus BOM-only and newline-only files")

@@ -40,12 +40,24 @@ def find_chromium() -> str | None:
     return None
 
 
-def command(browser: str, page: Path, profile: Path, *, png: Path | None = None,
-            dump_dom: bool = False) -> list[str]:
-    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-dev-shm-usage", "--hide-scrollbars", f"--user-data-dir={profile}",
-           f"--window-size={WINDOW}", "--enable-logging=stderr", "--v=0"]
+def command(browser: str, page: Path, profile: Path, *, png: Path | None = None, dump_dom: bool = False) -> list[str]:
+    cmd = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        f"--window-size={WINDOW}",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
     if png is not None:
         cmd.append(f"--screenshot={png}")
     if dump_dom:
@@ -62,8 +74,9 @@ def problems(stderr: str) -> list[str]:
     return [msg for msg in console_messages(stderr) if PROBLEM.search(msg)]
 
 
-def render(browser: str, page: Path, *, png: Path | None = None,
-           dump_dom: bool = False) -> subprocess.CompletedProcess[str]:
+def render(
+    browser: str, page: Path, *, png: Path | None = None, dump_dom: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Load the page once (headless Chromium exits after a screenshot or a DOM dump; one is always asked)."""
     with tempfile.TemporaryDirectory() as profile:
         cmd = command(browser, page, Path(profile), png=png, dump_dom=dump_dom or png is None)
@@ -72,16 +85,33 @@ def render(browser: str, page: Path, *, png: Path | None = None,
 
 def build_fixture_report(out: Path) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH=TODAY_EPOCH)
-    subprocess.run([sys.executable, "-m", "bedrock_lifecycle", "inventory", "repo", "--as-of", "2026-11-25",
-                    "--horizon", "180d", "--html", str(out), "-o", "json"], cwd=FIXTURE, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bedrock_lifecycle",
+            "inventory",
+            "repo",
+            "--as-of",
+            "2026-11-25",
+            "--horizon",
+            "180d",
+            "--html",
+            str(out),
+            "-o",
+            "json",
+        ],
+        cwd=FIXTURE,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main(argv: list[str]) -> int:
     browser = find_chromium()
     if browser is None:
-        print("chromium not found: apt-get install -y chromium (or set CHROMIUM=/path/to/browser)",
-              file=sys.stderr)
+        print("chromium not found: apt-get install -y chromium (or set CHROMIUM=/path/to/browser)", file=sys.stderr)
         return 2
     png = Path(argv[2]) if len(argv) > 2 else DEFAULT_PNG
     png.parent.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,7 @@ def tree(tmp_path):
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(text)
         return tmp_path
+
     return make
 
 
@@ -78,11 +79,28 @@ def test_json_stdout_holds_only_json(capsys):
     assert doc["check_type"] == "bedrock_lifecycle"
     assert doc["summary"]["failed"] == len(doc["results"]["failed_checks"]) > 0
     rec = doc["results"]["failed_checks"][0]
-    assert set(rec) >= {"check_id", "check_name", "check_result", "file_path", "file_line_range", "resource",
-                        "severity", "guideline", "bedrock"}
+    assert set(rec) >= {
+        "check_id",
+        "check_name",
+        "check_result",
+        "file_path",
+        "file_line_range",
+        "resource",
+        "severity",
+        "guideline",
+        "bedrock",
+    }
     assert rec["file_path"].startswith("/")
-    assert set(rec["bedrock"]) >= {"reference", "model_id", "status", "legacy_date", "extended_access_date",
-                                   "eol_date", "replacement", "provenance"}
+    assert set(rec["bedrock"]) >= {
+        "reference",
+        "model_id",
+        "status",
+        "legacy_date",
+        "extended_access_date",
+        "eol_date",
+        "replacement",
+        "provenance",
+    }
 
 
 def test_check_and_skip_check(capsys):
@@ -132,8 +150,9 @@ def test_output_file_path_forms(capsys, tmp_path):
     assert "Check: BRL_001" in out  # the console output still goes to the console
     assert json.loads((dest / "results_json.json").read_text())["check_type"] == "bedrock_lifecycle"
     one = tmp_path / "r.json"
-    code, out, _ = run(capsys, "scan", str(DEMO), "-o", "cli", "-o", "json",
-                       "--output-file-path", f"console,{one}", *AS_OF)
+    code, out, _ = run(
+        capsys, "scan", str(DEMO), "-o", "cli", "-o", "json", "--output-file-path", f"console,{one}", *AS_OF
+    )
     assert "Check: BRL_001" in out and json.loads(one.read_text())["summary"]["failed"] > 0
 
 
@@ -156,7 +175,8 @@ def test_inline_skip_and_no_inline_skips(capsys):
     _, out, _ = run(capsys, "scan", str(DEMO), "-o", "json", *AS_OF)
     skipped = json.loads(out)["results"]["skipped_checks"]
     assert [(r["check_id"], r["check_result"]["suppress_comment"]) for r in skipped] == [
-        ("BRL_003", "migration tracked in PLAT-2231")]
+        ("BRL_003", "migration tracked in PLAT-2231")
+    ]
     _, out, _ = run(capsys, "scan", str(DEMO), "-o", "json", "--no-inline-skips", *AS_OF)
     assert json.loads(out)["results"]["skipped_checks"] == []
 
@@ -175,8 +195,15 @@ def test_version_names_catalog_date(capsys):
 
 
 def test_catalog_show_every_form(capsys):
-    code, out, _ = run(capsys, "catalog", "show", "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2:1",
-                       "-o", "json", *AS_OF)
+    code, out, _ = run(
+        capsys,
+        "catalog",
+        "show",
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2:1",
+        "-o",
+        "json",
+        *AS_OF,
+    )
     doc = json.loads(out)
     assert code == 0 and doc["model_id"] == "anthropic.claude-v2:1" and doc["status"] == "EOL"
     code, out, _ = run(capsys, "catalog", "show", "anthropic.claude-sonnet-4-5-v1:0", "-o", "json", *AS_OF)

@@ -35,15 +35,19 @@ def test_symlinks_loops_and_escapes(tmp_path):
     (root / "sub" / "a.yaml").write_text("x")
     outside = tmp_path / "secret.yaml"
     outside.write_text("x")
-    os.symlink("..", root / "sub" / "up")          # loop to an enclosing directory
-    os.symlink(str(outside), root / "escape.yaml")   # file outside the root
-    os.symlink(str(tmp_path), root / "escape_dir")   # directory outside the root
-    os.symlink("self", root / "self")                # self loop (dangling ELOOP)
-    os.symlink("sub/a.yaml", root / "alias.yaml")    # link inside the root: scanned once, at its own path
+    os.symlink("..", root / "sub" / "up")  # loop to an enclosing directory
+    os.symlink(str(outside), root / "escape.yaml")  # file outside the root
+    os.symlink(str(tmp_path), root / "escape_dir")  # directory outside the root
+    os.symlink("self", root / "self")  # self loop (dangling ELOOP)
+    os.symlink("sub/a.yaml", root / "alias.yaml")  # link inside the root: scanned once, at its own path
     targets, diags = discover(cfg(root))
     assert [t.rel for t in targets] == ["sub/a.yaml"]
     assert sorted((d.path, d.code) for d in diags) == [
-        ("escape.yaml", "BRL_E006"), ("escape_dir", "BRL_E006"), ("self", "BRL_E006"), ("sub/up", "BRL_E006")]
+        ("escape.yaml", "BRL_E006"),
+        ("escape_dir", "BRL_E006"),
+        ("self", "BRL_E006"),
+        ("sub/up", "BRL_E006"),
+    ]
 
 
 def test_fifo_is_never_opened(tmp_path):

@@ -16,8 +16,9 @@ def _load(name):
 
 
 def test_policies_doc_is_current():
-    assert (ROOT / "docs" / "policies.md").read_text(encoding="utf-8") == _load("gen_docs").render(), \
+    assert (ROOT / "docs" / "policies.md").read_text(encoding="utf-8") == _load("gen_docs").render(), (
         "run python scripts/gen_docs.py"
+    )
 
 
 def test_migration_guide_is_current_and_never_advises_a_dying_model():

@@ -30,9 +30,11 @@ def test_core_modules_do_not_import_each_other_backwards():
     from pathlib import Path
 
     src = Path(__file__).resolve().parent.parent / "src" / "bedrock_lifecycle"
-    rules = {"parsers": {"parsers", "model", "document", "errors"},
-             "policies": {"policies", "model"},
-             "report": {"report", "model", "policies", "inventory"}}  # inventory: per-model view of a result
+    rules = {
+        "parsers": {"parsers", "model", "document", "errors"},
+        "policies": {"policies", "model"},
+        "report": {"report", "model", "policies", "inventory"},
+    }  # inventory: per-model view of a result
     for folder, allowed in rules.items():
         for path in (src / folder).glob("*.py"):
             for node in ast.walk(ast.parse(path.read_text())):

@@ -46,9 +46,18 @@ def test_every_catalog_id_passes_the_prefilter_and_plain_text_does_not():
     catalog = load_embedded()
     rec = Recognizer.for_catalog(catalog)
     for entry in catalog:
-        for form in (entry.model_id, f"us.{entry.model_id}", f'"{entry.model_id.upper()}"',
-                     f"arn:aws:bedrock:us-east-1::foundation-model/{entry.model_id}"):
+        for form in (
+            entry.model_id,
+            f"us.{entry.model_id}",
+            f'"{entry.model_id.upper()}"',
+            f"arn:aws:bedrock:us-east-1::foundation-model/{entry.model_id}",
+        ):
             assert rec.may_contain(form.encode()), form
-    for text in (b"https://amazon.com/", b"import software.amazon.awssdk.core.SdkBytes;", b"import.meta.env.X",
-                 b"bedrock-runtime.us-east-1.amazonaws.com", b"Meta.Llama is great"):
+    for text in (
+        b"https://amazon.com/",
+        b"import software.amazon.awssdk.core.SdkBytes;",
+        b"import.meta.env.X",
+        b"bedrock-runtime.us-east-1.amazonaws.com",
+        b"Meta.Llama is great",
+    ):
         assert not rec.may_contain(text), text

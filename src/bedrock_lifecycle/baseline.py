@@ -123,8 +123,6 @@ def apply(
             hidden.append(replace(f, failing=False))
             continue
         kept.append(f)
-    stale = sorted(
-        e for e in (BaselineEntry(*k, count=n) for k, n in remaining.items() if n > 0) if in_scope(e)
-    )
+    stale = sorted(e for e in (BaselineEntry(*k, count=n) for k, n in remaining.items() if n > 0) if in_scope(e))
     LOG.debug("baseline %s: %d hidden, %d stale", name, len(hidden), len(stale))
     return replace(result, findings=tuple(kept), baseline=name, accepted=tuple(hidden), stale=tuple(stale))

@@ -30,8 +30,15 @@ EXIT_ERROR = 2
 EXIT_INCOMPLETE = 4
 # The tool's own files (config, baseline) name model IDs without using them: never scanned.
 OWN_FILES = r"(^|/)\.bedrock-lifecycle(\.baseline\.json|\.ya?ml)$"
-FORMAT_EXTENSIONS = {"cli": "txt", "json": "json", "sarif": "sarif", "junitxml": "xml", "github": "md",
-                     "csv": "csv", "html": "html"}
+FORMAT_EXTENSIONS = {
+    "cli": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "junitxml": "xml",
+    "github": "md",
+    "csv": "csv",
+    "html": "html",
+}
 
 
 def _date(text: str) -> date:
@@ -56,8 +63,9 @@ def _csv(values: Sequence[str] | None) -> list[str]:
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="evaluate lifecycle status as of this date "
-                   "(default: today)")
+    p.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="evaluate lifecycle status as of this date (default: today)"
+    )
     p.add_argument("--catalog", metavar="FILE", help="use this catalog file instead of the embedded one")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -79,61 +87,127 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     scan.add_argument("-d", "--directory", action="append", default=[], help="directory to scan (repeatable)")
     scan.add_argument("-f", "--file", action="append", default=[], help="file to scan (repeatable)")
-    scan.add_argument("-o", "--output", action="append", choices=FORMATS, help="output format (repeatable; "
-                      "default: cli)")
-    scan.add_argument("--output-file-path", metavar="PATH", help="a folder for the outputs, or one path per "
-                      "output, comma-separated ('console' for stdout), as Checkov does")
-    scan.add_argument("-c", "--check", action="append", metavar="IDS", help="run only these checks (IDs or "
-                      "severities, comma-separated)")
+    scan.add_argument(
+        "-o", "--output", action="append", choices=FORMATS, help="output format (repeatable; default: cli)"
+    )
+    scan.add_argument(
+        "--output-file-path",
+        metavar="PATH",
+        help="a folder for the outputs, or one path per "
+        "output, comma-separated ('console' for stdout), as Checkov does",
+    )
+    scan.add_argument(
+        "-c",
+        "--check",
+        action="append",
+        metavar="IDS",
+        help="run only these checks (IDs or severities, comma-separated)",
+    )
     scan.add_argument("--skip-check", action="append", metavar="IDS", help="skip these checks (IDs or severities)")
-    scan.add_argument("--fail-on", action="append", metavar="CLASSES",
-                      help=f"which FAILED checks fail the run: {', '.join(FAIL_CLASSES)}, 'all' or 'none' "
-                      "(default: eol, extended-access, eol-within, provisioned-legacy)")
+    scan.add_argument(
+        "--fail-on",
+        action="append",
+        metavar="CLASSES",
+        help=f"which FAILED checks fail the run: {', '.join(FAIL_CLASSES)}, 'all' or 'none' "
+        "(default: eol, extended-access, eol-within, provisioned-legacy)",
+    )
     scan.add_argument("--soft-fail", action="store_true", help="always exit 0 on findings")
-    scan.add_argument("--warn-days", type=_positive_int, metavar="N",
-                      help="BRL_004 fails when EOL is within N days (default: 90)")
+    scan.add_argument(
+        "--warn-days", type=_positive_int, metavar="N", help="BRL_004 fails when EOL is within N days (default: 90)"
+    )
     scan.add_argument("--compact", action="store_true", help="one line per finding")
     scan.add_argument("--quiet", action="store_true", help="show only failed and skipped checks")
-    scan.add_argument("--skip-path", action="append", default=[], metavar="REGEX",
-                      help="skip paths matching this regular expression (repeatable)")
-    scan.add_argument("--framework", action="append", metavar="NAMES",
-                      help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}")
+    scan.add_argument(
+        "--skip-path",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="skip paths matching this regular expression (repeatable)",
+    )
+    scan.add_argument(
+        "--framework", action="append", metavar="NAMES", help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}"
+    )
     scan.add_argument("--skip-framework", action="append", metavar="NAMES", help="do not scan these file kinds")
-    scan.add_argument("--max-file-size", type=_positive_int, metavar="BYTES",
-                      help="skip larger files with a diagnostic (default: 2 MiB)")
-    scan.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
-                      help="worker processes (default: CPUs for directories, 1 for file lists)")
+    scan.add_argument(
+        "--max-file-size",
+        type=_positive_int,
+        metavar="BYTES",
+        help="skip larger files with a diagnostic (default: 2 MiB)",
+    )
+    scan.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: CPUs for directories, 1 for file lists)",
+    )
     scan.add_argument("--strict", action="store_true", help="exit 4 when any file could not be fully scanned")
-    scan.add_argument("--no-inline-skips", action="store_true", help="ignore every skip: inline comments and "
-                      "config-file suppressions (audits)")
+    scan.add_argument(
+        "--no-inline-skips",
+        action="store_true",
+        help="ignore every skip: inline comments and config-file suppressions (audits)",
+    )
     scan.add_argument("--no-color", action="store_true", help="never colour the console output")
-    scan.add_argument("--hard-fail-on", action="append", metavar="IDS",
-                      help="FAILED checks (IDs or severities, comma-separated; a severity means it and "
-                      "above) that always fail the run, even with --soft-fail")
-    scan.add_argument("--soft-fail-on", action="append", metavar="IDS",
-                      help="FAILED checks (IDs or severities; a severity means it and below) that never fail "
-                      "the run; an ID in --hard-fail-on wins, then an ID here, then a --hard-fail-on "
-                      "severity, then a severity here, then --fail-on")
-    scan.add_argument("--baseline", metavar="FILE", help="report only FAILED findings this baseline does not "
-                      "accept, and list its entries that no longer occur (stale)")
-    scan.add_argument("--create-baseline", action="store_true", help="write every FAILED finding to "
-                      ".bedrock-lifecycle.baseline.json in the scan root (keyed by file, resource, check and "
-                      "model, not lines)")
-    scan.add_argument("--config-file", metavar="PATH", help="read options from this file (YAML, or a "
-                      "pyproject.toml's [tool.bedrock-lifecycle]) instead of the discovered "
-                      ".bedrock-lifecycle.yaml; the command line overrides it")
-    scan.add_argument("--repo-root", metavar="DIR",
-                      help="the repository root: SARIF URIs are relative to it and config discovery stops "
-                      "there (default: the nearest directory with .git above the scan root)")
-    scan.add_argument("--sarif-category", metavar="NAME",
-                      help="SARIF runAutomationDetails.id, GitHub's analysis category (one per tool and "
-                      "category)")
-    scan.add_argument("--sarif-include-suppressed", action="store_true",
-                      help="include SKIPPED results in SARIF, marked with suppressions (GitHub then shows them "
-                      "as dismissed, not open)")
-    scan.add_argument("--horizon", type=_horizon, metavar="SPAN", help="also list what turns Legacy, enters "
-                      "extended access or reaches EOL within SPAN after the as-of date (180d, 26w, 6m, 2q, 1y or "
-                      "an end date; cli and json outputs)")
+    scan.add_argument(
+        "--hard-fail-on",
+        action="append",
+        metavar="IDS",
+        help="FAILED checks (IDs or severities, comma-separated; a severity means it and "
+        "above) that always fail the run, even with --soft-fail",
+    )
+    scan.add_argument(
+        "--soft-fail-on",
+        action="append",
+        metavar="IDS",
+        help="FAILED checks (IDs or severities; a severity means it and below) that never fail "
+        "the run; an ID in --hard-fail-on wins, then an ID here, then a --hard-fail-on "
+        "severity, then a severity here, then --fail-on",
+    )
+    scan.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only FAILED findings this baseline does not "
+        "accept, and list its entries that no longer occur (stale)",
+    )
+    scan.add_argument(
+        "--create-baseline",
+        action="store_true",
+        help="write every FAILED finding to "
+        ".bedrock-lifecycle.baseline.json in the scan root (keyed by file, resource, check and "
+        "model, not lines)",
+    )
+    scan.add_argument(
+        "--config-file",
+        metavar="PATH",
+        help="read options from this file (YAML, or a "
+        "pyproject.toml's [tool.bedrock-lifecycle]) instead of the discovered "
+        ".bedrock-lifecycle.yaml; the command line overrides it",
+    )
+    scan.add_argument(
+        "--repo-root",
+        metavar="DIR",
+        help="the repository root: SARIF URIs are relative to it and config discovery stops "
+        "there (default: the nearest directory with .git above the scan root)",
+    )
+    scan.add_argument(
+        "--sarif-category",
+        metavar="NAME",
+        help="SARIF runAutomationDetails.id, GitHub's analysis category (one per tool and category)",
+    )
+    scan.add_argument(
+        "--sarif-include-suppressed",
+        action="store_true",
+        help="include SKIPPED results in SARIF, marked with suppressions (GitHub then shows them "
+        "as dismissed, not open)",
+    )
+    scan.add_argument(
+        "--horizon",
+        type=_horizon,
+        metavar="SPAN",
+        help="also list what turns Legacy, enters "
+        "extended access or reaches EOL within SPAN after the as-of date (180d, 26w, 6m, 2q, 1y or "
+        "an end date; cli and json outputs)",
+    )
     _add_common(scan)
     scan.set_defaults(func=cmd_scan)
     _add_inventory(sub)
@@ -152,19 +226,33 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", choices=("cli", "json"), default="cli")
     _add_common(show)
     show.set_defaults(func=cmd_catalog_show)
-    syn = csub.add_parser("sync", help="refresh the catalog from the Bedrock API (boto3)",
-                          description="Refresh lifecycle data from ListFoundationModels, GetFoundationModel and "
-                          "ListInferenceProfiles. Needs AWS credentials and boto3 >= 1.42.59.")
-    syn.add_argument("--region", action="append", default=[], help="Region to query (repeatable; default: "
-                     "the session's Region)")
+    syn = csub.add_parser(
+        "sync",
+        help="refresh the catalog from the Bedrock API (boto3)",
+        description="Refresh lifecycle data from ListFoundationModels, GetFoundationModel and "
+        "ListInferenceProfiles. Needs AWS credentials and boto3 >= 1.42.59.",
+    )
+    syn.add_argument(
+        "--region", action="append", default=[], help="Region to query (repeatable; default: the session's Region)"
+    )
     syn.add_argument("--all-regions", action="store_true", help="every Region botocore knows for bedrock")
     syn.add_argument("--profile", help="AWS named profile")
-    syn.add_argument("--output", default="bedrock-lifecycle-catalog.json", metavar="FILE",
-                     help="catalog file to write (default: bedrock-lifecycle-catalog.json)")
-    syn.add_argument("--base", metavar="FILE", help="catalog to merge into (default: --output if it exists, "
-                     "else the embedded catalog)")
-    syn.add_argument("--allow-partial", action="store_true", help="write the results of the Regions that "
-                     "answered even when others failed")
+    syn.add_argument(
+        "--output",
+        default="bedrock-lifecycle-catalog.json",
+        metavar="FILE",
+        help="catalog file to write (default: bedrock-lifecycle-catalog.json)",
+    )
+    syn.add_argument(
+        "--base",
+        metavar="FILE",
+        help="catalog to merge into (default: --output if it exists, else the embedded catalog)",
+    )
+    syn.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="write the results of the Regions that answered even when others failed",
+    )
     syn.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     syn.set_defaults(func=cmd_catalog_sync)
     dif = csub.add_parser("diff", help="what changed between two catalog files ('embedded' for the built-in one)")
@@ -196,8 +284,10 @@ def error_handler(debug: bool) -> Iterator[None]:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        print(f"bedrock-lifecycle: internal error: {type(exc).__name__}: {exc} (run with --debug for the "
-              "traceback)", file=sys.stderr)
+        print(
+            f"bedrock-lifecycle: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            file=sys.stderr,
+        )
         raise SystemExit(EXIT_ERROR) from None
 
 
@@ -222,8 +312,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ambiguous = option_like_files(argv)
     if ambiguous:
-        print(f"bedrock-lifecycle: error: {ambiguous[0]!r} is both an option and a file here; put file names "
-              "after '--' (bedrock-lifecycle scan -- FILE...) or rename the file", file=sys.stderr)
+        print(
+            f"bedrock-lifecycle: error: {ambiguous[0]!r} is both an option and a file here; put file names "
+            "after '--' (bedrock-lifecycle scan -- FILE...) or rename the file",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     args = parser.parse_args(argv)
     if args.version:
@@ -269,8 +362,10 @@ def _fail_on(args: argparse.Namespace) -> frozenset[str]:
         return frozenset()
     unknown = set(words) - set(FAIL_CLASSES)
     if unknown:
-        raise FatalError(f"--fail-on: unknown value(s) {', '.join(sorted(unknown))}; "
-                         f"choose from {', '.join(FAIL_CLASSES)}, all, none")
+        raise FatalError(
+            f"--fail-on: unknown value(s) {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(FAIL_CLASSES)}, all, none"
+        )
     return frozenset(words)
 
 
@@ -281,8 +376,10 @@ def _check_ids(values: Sequence[str] | None) -> frozenset[str]:
     ids = frozenset(v.upper() for v in _csv(values))
     unknown = ids - set(POLICY_BY_ID) - {s.value for s in Severity}
     if unknown:
-        raise FatalError(f"unknown check ID(s) {', '.join(sorted(unknown))}; see `bedrock-lifecycle scan --help` "
-                         "and docs/policies.md")
+        raise FatalError(
+            f"unknown check ID(s) {', '.join(sorted(unknown))}; see `bedrock-lifecycle scan --help` "
+            "and docs/policies.md"
+        )
     return ids
 
 
@@ -357,16 +454,19 @@ def _confine_outputs(config_path: str, spec: object) -> None:
     for part in spec.split(","):
         real = os.path.realpath(part)
         if part != "console" and not within(real, base):
-            raise FatalError(f"{config_path}: output-file-path {part!r} is outside the repository; "
-                             "give it on the command line (--output-file-path) instead")
+            raise FatalError(
+                f"{config_path}: output-file-path {part!r} is outside the repository; "
+                "give it on the command line (--output-file-path) instead"
+            )
 
 
 def _scan_options() -> dict[str, argparse.Action]:
     """Long option name (as_of) -> the scan command's argparse action: what a config file may set."""
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return {o[2:].replace("-", "_"): a for a in sub.choices["scan"]._actions for o in a.option_strings
-            if o.startswith("--")}
+    return {
+        o[2:].replace("-", "_"): a for a in sub.choices["scan"]._actions for o in a.option_strings if o.startswith("--")
+    }
 
 
 def _baseline_skip(args: argparse.Namespace, root: str) -> tuple[str, ...]:
@@ -393,8 +493,10 @@ def _destinations(outputs: list[str], spec: str | None) -> list[str | None]:
     ext = os.path.splitext(path)[1].lstrip(".")
     if len(outputs) == 1 and ext and not os.path.isdir(path):
         return [None if path == "console" else path]
-    return [None if fmt == "cli" else os.path.join(path, f"results_{fmt}.{FORMAT_EXTENSIONS.get(fmt, fmt)}")
-            for fmt in outputs]
+    return [
+        None if fmt == "cli" else os.path.join(path, f"results_{fmt}.{FORMAT_EXTENSIONS.get(fmt, fmt)}")
+        for fmt in outputs
+    ]
 
 
 def _write(path: str, text: str) -> None:
@@ -421,11 +523,15 @@ def cmd_scan(args: argparse.Namespace) -> int:
     outputs = args.output or ["cli"]
     destinations = _destinations(outputs, args.output_file_path)
     machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, destinations, strict=True))
-    color = (sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-             and not machine_on_stdout)
-    opts = ReportOptions(compact=args.compact, quiet=args.quiet, color=color,
-                         sarif_category=args.sarif_category, sarif_include_suppressed=args.sarif_include_suppressed,
-                         uri_prefix=_uri_prefix(cfg.root, args.repo_root))
+    color = sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ and not machine_on_stdout
+    opts = ReportOptions(
+        compact=args.compact,
+        quiet=args.quiet,
+        color=color,
+        sarif_category=args.sarif_category,
+        sarif_include_suppressed=args.sarif_include_suppressed,
+        uri_prefix=_uri_prefix(cfg.root, args.repo_root),
+    )
     html_dest = dict(zip(outputs, destinations, strict=True)).get("html")
     opts = _inventory_report_options(opts, args, catalog, cfg.root, html_dest)
     for fmt, dest in zip(outputs, destinations, strict=True):
@@ -461,8 +567,12 @@ def _with_baseline(args: argparse.Namespace, cfg, result):  # type: ignore[no-un
     if not args.baseline:
         return result
     shown = relpath(args.baseline, cfg.root)
-    return baseline.apply(result, baseline.load(args.baseline), shown if not shown.startswith("/") else
-                          args.baseline, in_scope=lambda e: _baseline_in_scope(e, cfg))
+    return baseline.apply(
+        result,
+        baseline.load(args.baseline),
+        shown if not shown.startswith("/") else args.baseline,
+        in_scope=lambda e: _baseline_in_scope(e, cfg),
+    )
 
 
 def _baseline_in_scope(entry, cfg) -> bool:  # type: ignore[no-untyped-def]
@@ -506,30 +616,56 @@ def _horizon(text: str):  # type: ignore[no-untyped-def]
 def _add_inventory(sub) -> None:  # type: ignore[no-untyped-def]
     from bedrock_lifecycle.config import FRAMEWORKS
 
-    inv = sub.add_parser("inventory", help="every referenced model, its status, dates, uses and replacement",
-                         description="List every Bedrock model the files reference (all statuses), with "
-                         "where each is used, its lifecycle dates as of a date and the recommended "
-                         "replacement. Scans exactly as `scan` does; always exits 0 unless an error stops "
-                         "it.")
+    inv = sub.add_parser(
+        "inventory",
+        help="every referenced model, its status, dates, uses and replacement",
+        description="List every Bedrock model the files reference (all statuses), with "
+        "where each is used, its lifecycle dates as of a date and the recommended "
+        "replacement. Scans exactly as `scan` does; always exits 0 unless an error stops "
+        "it.",
+    )
     inv.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     inv.add_argument("-d", "--directory", action="append", default=[], help="directory to scan (repeatable)")
     inv.add_argument("-f", "--file", action="append", default=[], help="file to scan (repeatable)")
-    inv.add_argument("-o", "--output", choices=("table", "json", "csv", "cyclonedx"), default="table",
-                     help="output format (default: table); cyclonedx is a CycloneDX 1.6 JSON AI-BOM")
+    inv.add_argument(
+        "-o",
+        "--output",
+        choices=("table", "json", "csv", "cyclonedx"),
+        default="table",
+        help="output format (default: table); cyclonedx is a CycloneDX 1.6 JSON AI-BOM",
+    )
     inv.add_argument("--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     inv.add_argument("--html", metavar="FILE", help="also write the self-contained HTML report to FILE")
-    inv.add_argument("--link-base", metavar="URL", help="HTML file links start with this https URL "
-                     "(e.g. https://github.com/org/repo/blob/main); default: relative to the HTML file")
-    inv.add_argument("--horizon", type=_horizon, metavar="SPAN", help="list what changes phase within SPAN "
-                     "after the as-of date (180d, 26w, 6m, 2q, 1y or an end date; HTML default: 180d)")
-    inv.add_argument("--timestamp", action="store_true", help="add metadata.timestamp to the CycloneDX "
-                     "output (now, or SOURCE_DATE_EPOCH); without it the output is reproducible")
-    inv.add_argument("--skip-path", action="append", default=[], metavar="REGEX",
-                     help="skip paths matching this regular expression (repeatable)")
-    inv.add_argument("--framework", action="append", metavar="NAMES",
-                     help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}")
-    inv.add_argument("--skip-framework", action="append", metavar="NAMES",
-                     help="do not scan these file kinds")
+    inv.add_argument(
+        "--link-base",
+        metavar="URL",
+        help="HTML file links start with this https URL "
+        "(e.g. https://github.com/org/repo/blob/main); default: relative to the HTML file",
+    )
+    inv.add_argument(
+        "--horizon",
+        type=_horizon,
+        metavar="SPAN",
+        help="list what changes phase within SPAN "
+        "after the as-of date (180d, 26w, 6m, 2q, 1y or an end date; HTML default: 180d)",
+    )
+    inv.add_argument(
+        "--timestamp",
+        action="store_true",
+        help="add metadata.timestamp to the CycloneDX "
+        "output (now, or SOURCE_DATE_EPOCH); without it the output is reproducible",
+    )
+    inv.add_argument(
+        "--skip-path",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="skip paths matching this regular expression (repeatable)",
+    )
+    inv.add_argument(
+        "--framework", action="append", metavar="NAMES", help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}"
+    )
+    inv.add_argument("--skip-framework", action="append", metavar="NAMES", help="do not scan these file kinds")
     inv.add_argument("--max-file-size", type=_positive_int, metavar="BYTES", help="skip larger files")
     inv.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="worker processes")
     _add_common(inv)
@@ -555,12 +691,22 @@ def _link_base(root: str, html_path: str | None, explicit: str | None = None) ->
     return "" if rel == "." else rel.replace(os.sep, "/")
 
 
-def _inventory_report_options(opts, args, catalog, root: str,  # type: ignore[no-untyped-def]
-                              html_path: str | None):
+def _inventory_report_options(
+    opts,
+    args,
+    catalog,
+    root: str,  # type: ignore[no-untyped-def]
+    html_path: str | None,
+):
     import dataclasses
 
-    return dataclasses.replace(opts, today=_today(), horizon=getattr(args, "horizon", None), catalog=catalog,
-                               link_base=_link_base(root, html_path))
+    return dataclasses.replace(
+        opts,
+        today=_today(),
+        horizon=getattr(args, "horizon", None),
+        catalog=catalog,
+        link_base=_link_base(root, html_path),
+    )
 
 
 def _with_horizon(fmt: str, text: str, result, catalog, args) -> str:  # type: ignore[no-untyped-def]
@@ -597,8 +743,7 @@ def cmd_inventory(args: argparse.Namespace) -> int:
             from datetime import datetime, timezone
 
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else \
-                datetime.now(timezone.utc)
+            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
             stamp = now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
         text = cyclonedx.render_inventory(inv, timestamp=stamp)
     else:
@@ -606,10 +751,15 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     if args.html:
         from bedrock_lifecycle.report import html
 
-        page_inv = inv if inv.horizon else inventory.build(result, catalog, inventory.HorizonSpec.parse(
-            html.DEFAULT_HORIZON))
-        _write(args.html, html.render_report(result, page_inv, today=_today(),
-                                             link_base=_link_base(cfg.root, args.html, args.link_base)))
+        page_inv = (
+            inv if inv.horizon else inventory.build(result, catalog, inventory.HorizonSpec.parse(html.DEFAULT_HORIZON))
+        )
+        _write(
+            args.html,
+            html.render_report(
+                result, page_inv, today=_today(), link_base=_link_base(cfg.root, args.html, args.link_base)
+            ),
+        )
     if args.output_file:
         _write(args.output_file, text)
     else:
@@ -641,19 +791,37 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         prefix = entry.model_id.split(".", 1)[0]
         if want_provider and not ({prefix, entry.provider.lower()} & want_provider):
             continue
-        rows.append({
-            "id": entry.model_id, "name": entry.name, "provider": entry.provider, "status": lc.status.value,
-            "extended_access": lc.extended_access, "legacy_date": _iso(lc.legacy_date),
-            "extended_access_date": _iso(lc.extended_access_date), "eol_date": _iso(lc.eol_date),
-            "replacement": entry.replacement, "source_url": entry.source_url, "_shown": status,
-        })
+        rows.append(
+            {
+                "id": entry.model_id,
+                "name": entry.name,
+                "provider": entry.provider,
+                "status": lc.status.value,
+                "extended_access": lc.extended_access,
+                "legacy_date": _iso(lc.legacy_date),
+                "extended_access_date": _iso(lc.extended_access_date),
+                "eol_date": _iso(lc.eol_date),
+                "replacement": entry.replacement,
+                "source_url": entry.source_url,
+                "_shown": status,
+            }
+        )
     if args.output == "json":
-        doc = {"catalog_date": catalog.generated, "as_of": as_of.isoformat(),
-               "models": [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]}
+        doc = {
+            "catalog_date": catalog.generated,
+            "as_of": as_of.isoformat(),
+            "models": [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
+        }
         sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True) + "\n")
         return 0
-    cols = [("id", "MODEL ID"), ("_shown", "STATUS"), ("legacy_date", "LEGACY"),
-            ("extended_access_date", "EXT. ACCESS"), ("eol_date", "EOL"), ("replacement", "REPLACEMENT")]
+    cols = [
+        ("id", "MODEL ID"),
+        ("_shown", "STATUS"),
+        ("legacy_date", "LEGACY"),
+        ("extended_access_date", "EXT. ACCESS"),
+        ("eol_date", "EOL"),
+        ("replacement", "REPLACEMENT"),
+    ]
     table = [[h for _, h in cols]] + [[str(r[k] or "-") for k, _ in cols] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
     for row in table:
@@ -682,16 +850,29 @@ def cmd_catalog_show(args: argparse.Namespace) -> int:
     res = resolve(ref, parsed, catalog, as_of)
     entry = catalog.get(res.model_id) if res.model_id else None
     doc = {
-        "reference": args.id, "form": parsed.form, "geo_prefix": parsed.geo, "region": args.region or parsed.region,
-        "partition": parsed.partition, "status": res.status.value, "extended_access": res.extended_access,
-        "model_id": res.model_id, "name": res.name, "provider": res.provider,
-        "legacy_date": _iso(res.legacy_date), "extended_access_date": _iso(res.extended_access_date),
-        "eol_date": _iso(res.eol_date), "replacement": res.replacement,
+        "reference": args.id,
+        "form": parsed.form,
+        "geo_prefix": parsed.geo,
+        "region": args.region or parsed.region,
+        "partition": parsed.partition,
+        "status": res.status.value,
+        "extended_access": res.extended_access,
+        "model_id": res.model_id,
+        "name": res.name,
+        "provider": res.provider,
+        "legacy_date": _iso(res.legacy_date),
+        "extended_access_date": _iso(res.extended_access_date),
+        "eol_date": _iso(res.eol_date),
+        "replacement": res.replacement,
         "eol_no_sooner_than": _iso(entry.eol_no_sooner_than) if entry else None,
         "launch_date": _iso(entry.launch_date) if entry else None,
-        "regions": list(entry.regions) if entry else [], "confidence": entry.confidence if entry else None,
-        "source_url": res.source_url, "notes": entry.notes if entry else None,
-        "suggestions": list(res.suggestions), "as_of": as_of.isoformat(), "catalog_date": catalog.generated,
+        "regions": list(entry.regions) if entry else [],
+        "confidence": entry.confidence if entry else None,
+        "source_url": res.source_url,
+        "notes": entry.notes if entry else None,
+        "suggestions": list(res.suggestions),
+        "as_of": as_of.isoformat(),
+        "catalog_date": catalog.generated,
         "message": describe(res, as_of),
     }
     if args.output == "json":
@@ -727,19 +908,30 @@ def cmd_catalog_sync(args: argparse.Namespace) -> int:
         regions = [session.region_name]
     base_path = args.base or (args.output if os.path.exists(args.output) else None)
     base = _load_named(base_path) if base_path else _load_named("embedded")
-    outcome = sync_mod.sync(base, regions, args.output, make_client=sync_mod.client_factory(args.profile),
-                            allow_partial=args.allow_partial, botocore_ver=version)
+    outcome = sync_mod.sync(
+        base,
+        regions,
+        args.output,
+        make_client=sync_mod.client_factory(args.profile),
+        allow_partial=args.allow_partial,
+        botocore_ver=version,
+    )
     for error in outcome.errors:
         print(f"bedrock-lifecycle: sync: {error}", file=sys.stderr)
     if not outcome.written:
-        why = "no Region answered" if len(outcome.errors) == len(outcome.results) else \
-            "some Regions failed (use --allow-partial to write the others)"
+        why = (
+            "no Region answered"
+            if len(outcome.errors) == len(outcome.results)
+            else "some Regions failed (use --allow-partial to write the others)"
+        )
         print(f"bedrock-lifecycle: error: catalog not written: {why}; {args.output} is unchanged", file=sys.stderr)
         return EXIT_ERROR
     ok = [r for r in outcome.results if not r.error]
     models = sum(len(r.models) for r in ok)
-    print(f"wrote {args.output}: {len(outcome.catalog or [])} models; {models} model answers from "
-          f"{len(ok)} Region(s) ({', '.join(r.region for r in ok)}); botocore {version}")
+    print(
+        f"wrote {args.output}: {len(outcome.catalog or [])} models; {models} model answers from "
+        f"{len(ok)} Region(s) ({', '.join(r.region for r in ok)}); botocore {version}"
+    )
     return EXIT_ERROR if outcome.errors else 0
 
 

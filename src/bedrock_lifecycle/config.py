@@ -12,8 +12,22 @@ from bedrock_lifecycle.suppress import SuppressionRule
 LOG = logging.getLogger(__name__)
 
 DEFAULT_SKIP_DIRS = (
-    ".git", ".hg", ".svn", "node_modules", ".terraform", ".terragrunt-cache", ".venv", "venv", "vendor",
-    "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".serverless", ".aws-sam",
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".terraform",
+    ".terragrunt-cache",
+    ".venv",
+    "venv",
+    "vendor",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".serverless",
+    ".aws-sam",
 )
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 FRAMEWORKS = ("terraform", "cloudformation", "config", "source")

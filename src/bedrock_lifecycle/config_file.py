@@ -235,9 +235,7 @@ class Validator:
 
     def where(self, key_path: Path_) -> str:
         line = self.lines.at(key_path)
-        shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.prefix + key_path).lstrip(
-            "."
-        )
+        shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.prefix + key_path).lstrip(".")
         where = f"{self.path}:{line}" if line else self.path
         return f"{where}: {shown}" if shown else where
 
@@ -264,9 +262,7 @@ class Validator:
                 values[self.actions[name].dest] = self.via_argparse(self.actions[name], value, kp)
             else:
                 hint = _close(name, self.actions)
-                self.warn(
-                    kp, f"unknown key {raw_key!r} (ignored){f'; did you mean {hint!r}?' if hint else ''}"
-                )
+                self.warn(kp, f"unknown key {raw_key!r} (ignored){f'; did you mean {hint!r}?' if hint else ''}")
         return FileConfig(self.path, values, rules, tuple(self.warnings))
 
     # converters: (validator, value, key path) -> the value argparse would have produced
@@ -294,13 +290,9 @@ class Validator:
             except argparse.ArgumentTypeError as exc:
                 raise self.fail(ikp, str(exc)) from None
             except (TypeError, ValueError):
-                raise self.fail(
-                    ikp, f"invalid {getattr(action.type, '__name__', '')} value: {text!r}"
-                ) from None
+                raise self.fail(ikp, f"invalid {getattr(action.type, '__name__', '')} value: {text!r}") from None
             if action.choices is not None and converted not in action.choices:
-                raise self.fail(
-                    ikp, f"invalid choice {text!r}; choose from {', '.join(map(str, action.choices))}"
-                )
+                raise self.fail(ikp, f"invalid choice {text!r}; choose from {', '.join(map(str, action.choices))}")
             out.append(converted)
         return out if many else out[0]
 
@@ -338,9 +330,7 @@ class Validator:
         parts = [p.strip() for p in self.text(value, kp).split(",")]
         return ",".join(p if p == "console" else os.path.join(base, p) for p in parts)
 
-    def word_list(
-        self, value: Any, kp: Path_, allowed: set[str] | None, what: str, upper: bool = False
-    ) -> list[str]:
+    def word_list(self, value: Any, kp: Path_, allowed: set[str] | None, what: str, upper: bool = False) -> list[str]:
         words = _words(value)
         if words is None:
             raise self.fail(kp, f"expected a list of {what} or a comma-separated string, got {value!r}")
@@ -349,9 +339,7 @@ class Validator:
         if allowed is not None:
             unknown = sorted(set(words) - allowed)
             if unknown:
-                raise self.fail(
-                    kp, f"unknown {what} {', '.join(unknown)}; choose from {', '.join(sorted(allowed))}"
-                )
+                raise self.fail(kp, f"unknown {what} {', '.join(unknown)}; choose from {', '.join(sorted(allowed))}")
         return [",".join(words)] if words else []
 
     def checks(self, value: Any, kp: Path_) -> list[str]:
@@ -428,9 +416,7 @@ class Validator:
             until = self.day(entry["until"], ekp + ("until",)) if entry.get("until") is not None else None
             line = self.lines.at(ekp)
             origin = (
-                f"{os.path.basename(self.path)}:{line}"
-                if line
-                else f"{os.path.basename(self.path)} suppressions[{i}]"
+                f"{os.path.basename(self.path)}:{line}" if line else f"{os.path.basename(self.path)} suppressions[{i}]"
             )
             rules.append(
                 SuppressionRule(
@@ -438,9 +424,7 @@ class Validator:
                     check_id=check_id,
                     reason=self.text(entry["reason"], ekp + ("reason",)),
                     until=until,
-                    resource=self.text(entry["resource"], ekp + ("resource",))
-                    if "resource" in entry
-                    else None,
+                    resource=self.text(entry["resource"], ekp + ("resource",)) if "resource" in entry else None,
                     model=self.text(entry["model"], ekp + ("model",)) if "model" in entry else None,
                     origin=origin,
                 )

@@ -64,11 +64,11 @@ def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
             else:
                 diags.append(Diagnostic(relpath(given, cfg.root), None, E_UNREADABLE, f"cannot read: {exc.strerror}"))
             continue
-        if within(os.path.abspath(given), os.path.abspath(cfg.root)) and not within(os.path.realpath(given),
-                                                                                     root_real):
+        if within(os.path.abspath(given), os.path.abspath(cfg.root)) and not within(os.path.realpath(given), root_real):
             # a path named inside the root (a pre-commit file list) that is a link out of it: never followed
-            diags.append(Diagnostic(relpath(given, cfg.root), None, E_LINK,
-                                    "symlink points outside the scan root; not followed"))
+            diags.append(
+                Diagnostic(relpath(given, cfg.root), None, E_LINK, "symlink points outside the scan root; not followed")
+            )
             continue
         if stat.S_ISDIR(st.st_mode):
             _walk(given, cfg, root_real, skipped, targets, diags)
@@ -80,8 +80,14 @@ def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
     return sorted(targets.values()), diags
 
 
-def _walk(top: str, cfg: Config, root_real: str, skipped, targets: dict[str, Target],  # type: ignore[no-untyped-def]
-          diags: list[Diagnostic]) -> None:
+def _walk(
+    top: str,
+    cfg: Config,
+    root_real: str,
+    skipped,
+    targets: dict[str, Target],  # type: ignore[no-untyped-def]
+    diags: list[Diagnostic],
+) -> None:
     top_real = os.path.realpath(top)
     visited: set[str] = {top_real}
     top_rel = relpath(top, cfg.root)
@@ -94,8 +100,9 @@ def _walk(top: str, cfg: Config, root_real: str, skipped, targets: dict[str, Tar
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            diags.append(Diagnostic(dir_rel or ".", None, E_UNREADABLE,
-                                    f"cannot list directory: {exc.strerror or exc}"))
+            diags.append(
+                Diagnostic(dir_rel or ".", None, E_UNREADABLE, f"cannot list directory: {exc.strerror or exc}")
+            )
             continue
         subdirs = []
         for entry in entries:
@@ -124,8 +131,9 @@ def _walk(top: str, cfg: Config, root_real: str, skipped, targets: dict[str, Tar
                     diags.append(Diagnostic(rel, None, E_LINK, "symlink points outside the scan root; not followed"))
                     continue
                 if is_dir and within(dir_real, real):
-                    diags.append(Diagnostic(rel, None, E_LINK,
-                                            "symlink loop (points to an enclosing directory); skipped"))
+                    diags.append(
+                        Diagnostic(rel, None, E_LINK, "symlink loop (points to an enclosing directory); skipped")
+                    )
                     continue
                 if within(real, top_real) or real in visited:
                     continue  # scanned at its own path

@@ -37,8 +37,14 @@ MIGRATION_GUIDE = f"{DOCS_URL}#migrating-a-model"
 
 # Phases, most urgent first: the order of every listing ("what to migrate first").
 PHASES = ("eol", "extended-access", "legacy", "unknown", "opaque", "active")
-PHASE_LABELS = {"eol": "EOL", "extended-access": "Extended access", "legacy": "Legacy", "unknown": "Unknown",
-                "opaque": "Opaque", "active": "Active"}
+PHASE_LABELS = {
+    "eol": "EOL",
+    "extended-access": "Extended access",
+    "legacy": "Legacy",
+    "unknown": "Unknown",
+    "opaque": "Opaque",
+    "active": "Active",
+}
 _RANK = {p: i for i, p in enumerate(PHASES)}
 # What a dated event turns a model into, in the order they happen on one day.
 CHANGES = ("legacy", "extended-access", "eol")
@@ -228,8 +234,9 @@ class HorizonSpec:
         m = _HORIZON.fullmatch(raw)
         unit = _UNITS[m.group(2)] if m else ""
         if not m or not 0 < int(m.group(1)) <= _LIMITS[unit]:
-            raise ValueError(f"not a horizon: {text!r} (use e.g. 180d, 26w, 6m, 2q, 1y or an end date "
-                             "YYYY-MM-DD; at most 100 years)")
+            raise ValueError(
+                f"not a horizon: {text!r} (use e.g. 180d, 26w, 6m, 2q, 1y or an end date YYYY-MM-DD; at most 100 years)"
+            )
         return HorizonSpec(text, int(m.group(1)), unit)
 
     def end(self, as_of: date) -> date:
@@ -269,8 +276,14 @@ def _urgency(res: Resolution) -> tuple[int, bool, date, date, str, int]:
     """The reference whose status and dates stand for the model: the most urgent status; on a tie the
     catalog's all-Region dates (a reference without a Region) over one Region's schedule."""
     regional = bool(res.reference.region or res.parsed.region)
-    return (_RANK[phase_of(res.status, res.extended_access)], regional, res.eol_date or _FAR,
-            res.legacy_date or _FAR, res.reference.span.path, res.reference.span.start_line)
+    return (
+        _RANK[phase_of(res.status, res.extended_access)],
+        regional,
+        res.eol_date or _FAR,
+        res.legacy_date or _FAR,
+        res.reference.span.path,
+        res.reference.span.start_line,
+    )
 
 
 def _key(res: Resolution) -> str:
@@ -343,17 +356,23 @@ def _migration(rep: Resolution, phase: str, catalog: Catalog | None, as_of: date
             note = f"no Active replacement: the catalog's chain {chain} ends without an Active model"
         else:
             note = "the catalog records no replacement"
-    return Migration(chosen, last.phase if last else None, last.legacy_date if last else None,
-                     last.eol_date if last else None, hops, note)
+    return Migration(
+        chosen,
+        last.phase if last else None,
+        last.legacy_date if last else None,
+        last.eol_date if last else None,
+        hops,
+        note,
+    )
 
 
-def _model(resolutions: list[tuple[Resolution, list[Finding]]], catalog: Catalog | None,
-           as_of: date) -> ModelRecord:
+def _model(resolutions: list[tuple[Resolution, list[Finding]]], catalog: Catalog | None, as_of: date) -> ModelRecord:
     resolutions.sort(key=lambda rf: _urgency(rf[0]))
     rep = resolutions[0][0]
     phase = phase_of(rep.status, rep.extended_access)
-    occurrences = sorted((_occurrence(r, fs) for r, fs in resolutions),
-                         key=lambda o: (o.path, o.line, o.column, o.resource, o.text))
+    occurrences = sorted(
+        (_occurrence(r, fs) for r, fs in resolutions), key=lambda o: (o.path, o.line, o.column, o.resource, o.text)
+    )
     provider = rep.provider
     if provider is None and rep.parsed.candidate:
         provider = rep.parsed.candidate.split(".", 1)[0]
@@ -380,8 +399,7 @@ def _sort_key(m: ModelRecord) -> tuple[int, date, date, str]:
     return (_RANK[m.phase], m.eol_date or _FAR, m.legacy_date or _FAR, m.key)
 
 
-def build(result: ScanResult, catalog: Catalog | None = None,
-          horizon_spec: HorizonSpec | None = None) -> Inventory:
+def build(result: ScanResult, catalog: Catalog | None = None, horizon_spec: HorizonSpec | None = None) -> Inventory:
     """Fold the findings (one per check and reference) into one record per model, most urgent first."""
     by_ref: dict[tuple[object, ...], tuple[Resolution, list[Finding]]] = {}
     for f in result.findings:
@@ -417,8 +435,16 @@ def migration_document(mig: Migration | None) -> dict[str, Any] | None:
         "replacement_phase": mig.replacement_phase,
         "replacement_legacy_date": _iso(mig.replacement_legacy_date),
         "replacement_eol_date": _iso(mig.replacement_eol_date),
-        "chain": [{"model_id": h.model_id, "status": status_of(h.phase), "phase": h.phase,
-                   "legacy_date": _iso(h.legacy_date), "eol_date": _iso(h.eol_date)} for h in mig.chain],
+        "chain": [
+            {
+                "model_id": h.model_id,
+                "status": status_of(h.phase),
+                "phase": h.phase,
+                "legacy_date": _iso(h.legacy_date),
+                "eol_date": _iso(h.eol_date),
+            }
+            for h in mig.chain
+        ],
         "note": mig.note,
         "guide": mig.guide,
     }
@@ -446,11 +472,21 @@ def model_document(m: ModelRecord, as_of: date) -> dict[str, Any]:
         "migration": migration_document(m.migration),
         "note": m.note,
         "source_url": m.source_url,
-        "occurrences": [{
-            "file_path": o.path, "line": o.line, "column": o.column, "resource": o.resource,
-            "reference": o.text, "region": o.region, "phase": o.phase, "possible_value": o.possible,
-            "failed_checks": list(o.failed_checks), "skipped_checks": list(o.skipped_checks),
-        } for o in m.occurrences],
+        "occurrences": [
+            {
+                "file_path": o.path,
+                "line": o.line,
+                "column": o.column,
+                "resource": o.resource,
+                "reference": o.text,
+                "region": o.region,
+                "phase": o.phase,
+                "possible_value": o.possible,
+                "failed_checks": list(o.failed_checks),
+                "skipped_checks": list(o.skipped_checks),
+            }
+            for o in m.occurrences
+        ],
     }
 
 
@@ -459,17 +495,20 @@ def horizon_document(h: Horizon) -> dict[str, Any]:
         "horizon": h.spec,
         "from": h.start.isoformat(),
         "to": h.end.isoformat(),
-        "changes": [{
-            "date": e.day.isoformat(),
-            "change": e.change,
-            "model": e.model.key,
-            "name": e.model.name,
-            "status_now": e.model.status,
-            "phase_now": e.model.phase,
-            "references": len(e.model.occurrences),
-            "files": list(e.model.files),
-            "migration": migration_document(e.model.migration),
-        } for e in h.events],
+        "changes": [
+            {
+                "date": e.day.isoformat(),
+                "change": e.change,
+                "model": e.model.key,
+                "name": e.model.name,
+                "status_now": e.model.status,
+                "phase_now": e.model.phase,
+                "references": len(e.model.occurrences),
+                "files": list(e.model.files),
+                "migration": migration_document(e.model.migration),
+            }
+            for e in h.events
+        ],
     }
 
 
@@ -501,9 +540,27 @@ def render_json(inv: Inventory) -> str:
     return json.dumps(document(inv), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-CSV_COLUMNS = ("model", "name", "provider", "status", "phase", "legacy_date", "extended_access_date",
-               "eol_date", "days_to_eol", "references", "files", "resources", "regions", "failed_checks",
-               "fails_run", "replacement", "replacement_status", "migration_note", "source_url")
+CSV_COLUMNS = (
+    "model",
+    "name",
+    "provider",
+    "status",
+    "phase",
+    "legacy_date",
+    "extended_access_date",
+    "eol_date",
+    "days_to_eol",
+    "references",
+    "files",
+    "resources",
+    "regions",
+    "failed_checks",
+    "fails_run",
+    "replacement",
+    "replacement_status",
+    "migration_note",
+    "source_url",
+)
 
 
 def _cell(value: object) -> str:
@@ -520,14 +577,32 @@ def render_csv(inv: Inventory) -> str:
     writer.writerow(CSV_COLUMNS)
     for m in inv.models:
         mig = m.migration
-        writer.writerow([_cell(v) for v in (
-            m.key, m.name, m.provider, m.status, m.phase, _iso(m.legacy_date), _iso(m.extended_access_date),
-            _iso(m.eol_date), m.days_to_eol(inv.as_of), len(m.occurrences), ";".join(m.files),
-            ";".join(f"{p}:{r}" for p, r in m.resources), ";".join(m.regions), ";".join(m.failed_checks),
-            "true" if m.failing else "false", mig.replacement if mig else None,
-            status_of(mig.replacement_phase) if mig and mig.replacement_phase else None,
-            mig.note if mig else None, m.source_url,
-        )])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    m.key,
+                    m.name,
+                    m.provider,
+                    m.status,
+                    m.phase,
+                    _iso(m.legacy_date),
+                    _iso(m.extended_access_date),
+                    _iso(m.eol_date),
+                    m.days_to_eol(inv.as_of),
+                    len(m.occurrences),
+                    ";".join(m.files),
+                    ";".join(f"{p}:{r}" for p, r in m.resources),
+                    ";".join(m.regions),
+                    ";".join(m.failed_checks),
+                    "true" if m.failing else "false",
+                    mig.replacement if mig else None,
+                    status_of(mig.replacement_phase) if mig and mig.replacement_phase else None,
+                    mig.note if mig else None,
+                    m.source_url,
+                )
+            ]
+        )
     return out.getvalue()
 
 
@@ -551,18 +626,22 @@ def status_text(phase: str, legacy: date | None, eol: date | None, as_of: date) 
 
 def migration_text(mig: Migration, as_of: date) -> str:
     if mig.replacement:
-        own = status_text(mig.replacement_phase or "unknown", mig.replacement_legacy_date,
-                          mig.replacement_eol_date, as_of)
+        own = status_text(
+            mig.replacement_phase or "unknown", mig.replacement_legacy_date, mig.replacement_eol_date, as_of
+        )
         return f"migrate to {mig.replacement} ({own})"
     return mig.note or "no replacement"
 
 
 def summary_line(inv: Inventory) -> str:
-    counts = ", ".join(f"{n} {PHASE_LABELS[p] if p == 'eol' else PHASE_LABELS[p].lower()}"
-                       for p, n in inv.counts().items() if n)
-    return (f"{_plural(len(inv.models), 'model')}{': ' + counts if counts else ''}; "
-            f"{_plural(inv.references, 'reference')} in {_plural(len(inv.files), 'file')}; "
-            f"catalog {inv.catalog_date}, as of {inv.as_of.isoformat()}")
+    counts = ", ".join(
+        f"{n} {PHASE_LABELS[p] if p == 'eol' else PHASE_LABELS[p].lower()}" for p, n in inv.counts().items() if n
+    )
+    return (
+        f"{_plural(len(inv.models), 'model')}{': ' + counts if counts else ''}; "
+        f"{_plural(inv.references, 'reference')} in {_plural(len(inv.files), 'file')}; "
+        f"catalog {inv.catalog_date}, as of {inv.as_of.isoformat()}"
+    )
 
 
 def _plural(count: int, noun: str) -> str:
@@ -570,21 +649,34 @@ def _plural(count: int, noun: str) -> str:
 
 
 def horizon_lines(h: Horizon) -> list[str]:
-    lines = [f"Horizon {h.spec}: {len(h.events)} change{'s' if len(h.events) != 1 else ''} after "
-             f"{h.start.isoformat()} up to {h.end.isoformat()}"]
+    lines = [
+        f"Horizon {h.spec}: {len(h.events)} change{'s' if len(h.events) != 1 else ''} after "
+        f"{h.start.isoformat()} up to {h.end.isoformat()}"
+    ]
     if not h.events:
         return lines + ["  (no model changes phase in this window)"]
     rows = [["DATE", "BECOMES", "MODEL", "NOW", "REFS", "MIGRATION"]]
     for e in h.events:
         mig = migration_text(e.model.migration, h.start) if e.model.migration else "-"
-        rows.append([e.day.isoformat(), PHASE_LABELS[e.change], e.model.key, PHASE_LABELS[e.model.phase],
-                     str(len(e.model.occurrences)), mig])
+        rows.append(
+            [
+                e.day.isoformat(),
+                PHASE_LABELS[e.change],
+                e.model.key,
+                PHASE_LABELS[e.model.phase],
+                str(len(e.model.occurrences)),
+                mig,
+            ]
+        )
     return lines + ["  " + line for line in _table(rows)]
 
 
 def render_table(inv: Inventory) -> str:
-    lines = [f"bedrock-lifecycle {inv.version} | catalog {inv.catalog_date} ({inv.catalog_source}) "
-             f"| as of {inv.as_of.isoformat()}", ""]
+    lines = [
+        f"bedrock-lifecycle {inv.version} | catalog {inv.catalog_date} ({inv.catalog_source}) "
+        f"| as of {inv.as_of.isoformat()}",
+        "",
+    ]
     if not inv.models:
         lines.append("No Bedrock model references found.")
     else:

@@ -70,8 +70,9 @@ def may_hold_reference(parser: Parser, target: Target, data: bytes, recognizer: 
     return recognizer.may_contain(data)
 
 
-def read_text(target: Target, cfg: Config, recognizer: Recognizer,
-              parser: Parser) -> tuple[str | None, list[Diagnostic]]:
+def read_text(
+    target: Target, cfg: Config, recognizer: Recognizer, parser: Parser
+) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text, or None when the file cannot hold a reference or cannot be read."""
     diags: list[Diagnostic] = []
     try:
@@ -82,16 +83,28 @@ def read_text(target: Target, cfg: Config, recognizer: Recognizer,
     except OSError as exc:
         return None, [Diagnostic(target.rel, None, E_UNREADABLE, f"cannot read: {exc.strerror or exc}")]
     if len(data) > cfg.max_file_size:
-        return None, [Diagnostic(target.rel, None, E_TOO_LARGE,
-                                 f"not scanned: {max(size, len(data))} bytes is over the {cfg.max_file_size}-byte "
-                                 "limit (--max-file-size)")]
+        return None, [
+            Diagnostic(
+                target.rel,
+                None,
+                E_TOO_LARGE,
+                f"not scanned: {max(size, len(data))} bytes is over the {cfg.max_file_size}-byte "
+                "limit (--max-file-size)",
+            )
+        ]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:  # a bad code unit hides nothing else: decode the rest
-            line = data[:exc.start].decode("utf-16", "replace").count("\n") + 1
-            diags.append(Diagnostic(target.rel, line, E_ENCODING, f"bad UTF-16 ({exc.reason} at offset {exc.start}); "
-                                    "undecodable bytes replaced"))
+            line = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
+            diags.append(
+                Diagnostic(
+                    target.rel,
+                    line,
+                    E_ENCODING,
+                    f"bad UTF-16 ({exc.reason} at offset {exc.start}); undecodable bytes replaced",
+                )
+            )
             text = data.decode("utf-16", "replace")
         if not may_hold_reference(parser, target, text.encode("utf-8", "replace"), recognizer):
             return None, []
@@ -99,15 +112,22 @@ def read_text(target: Target, cfg: Config, recognizer: Recognizer,
     if not may_hold_reference(parser, target, data, recognizer):
         return None, []
     if b"\x00" in data[:8192]:  # not parsed, but a NUL byte must not hide a model ID: see process_file
-        return (_normalise(data.decode("utf-8", "replace")),
-                [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes): not parsed; scanned as text")])
+        return (
+            _normalise(data.decode("utf-8", "replace")),
+            [Diagnostic(target.rel, None, E_BINARY, "binary content (NUL bytes): not parsed; scanned as text")],
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        diags.append(Diagnostic(target.rel, line, E_ENCODING,
-                                f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                                "undecodable bytes replaced"))
+        diags.append(
+            Diagnostic(
+                target.rel,
+                line,
+                E_ENCODING,
+                f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); undecodable bytes replaced",
+            )
+        )
         text = data.decode("utf-8-sig", "replace")
     return _normalise(text), diags
 
@@ -122,14 +142,19 @@ def parse_document(target: Target, text: str, parser: Parser) -> tuple[Document,
     try:
         return parser.parse(target.rel, text), []
     except ParseFailure as exc:
-        diag = Diagnostic(target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; "
-                          "scanned as text", exc.col)
+        diag = Diagnostic(
+            target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; scanned as text", exc.col
+        )
     except RecursionError:
         diag = Diagnostic(target.rel, None, E_PARSE, f"{parser.name} parse error: nesting too deep; scanned as text")
     except Exception as exc:  # a parser bug must not end the scan
         LOG.debug("parser %s crashed on %s", parser.name, target.rel, exc_info=True)
-        diag = Diagnostic(target.rel, None, E_INTERNAL, f"internal error in {parser.name} parser: "
-                          f"{type(exc).__name__}: {exc}; scanned as text")
+        diag = Diagnostic(
+            target.rel,
+            None,
+            E_INTERNAL,
+            f"internal error in {parser.name} parser: {type(exc).__name__}: {exc}; scanned as text",
+        )
     return fallback_for(parser).parse(target.rel, text), [diag]
 
 
@@ -150,14 +175,22 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
     try:
         refs = extract(doc, recognizer, ctx)
     except ParseFailure as exc:  # a format stricter than its syntax (an unknown CloudFormation tag)
-        diags.append(Diagnostic(target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; "
-                                "scanned as text", exc.col))
+        diags.append(
+            Diagnostic(
+                target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; scanned as text", exc.col
+            )
+        )
         refs = extract(fallback_for(parser).parse(target.rel, text), recognizer, ctx)
     except Exception as exc:  # an extractor bug: report it, fall back to the text scan
         LOG.debug("extractor crashed on %s", target.rel, exc_info=True)
-        diags.append(Diagnostic(target.rel, None, E_INTERNAL,
-                                f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; "
-                                "scanned as text"))
+        diags.append(
+            Diagnostic(
+                target.rel,
+                None,
+                E_INTERNAL,
+                f"internal error in {doc.kind} extractor: {type(exc).__name__}: {exc}; scanned as text",
+            )
+        )
         refs = extract(fallback_for(parser).parse(target.rel, text), recognizer, ctx)
     return FileOutcome(tuple(refs), tuple(diags), parsed=True)
 
@@ -182,8 +215,9 @@ def _safe(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
     try:
         return process_file(target, cfg, recognizer)
     except Exception as exc:
-        return FileOutcome(diagnostics=(Diagnostic(target.rel, None, E_INTERNAL,
-                                                   f"internal error: {type(exc).__name__}: {exc}"),))
+        return FileOutcome(
+            diagnostics=(Diagnostic(target.rel, None, E_INTERNAL, f"internal error: {type(exc).__name__}: {exc}"),)
+        )
 
 
 def run_files(targets: Sequence[Target], cfg: Config, recognizer: Recognizer) -> list[FileOutcome]:
@@ -195,12 +229,13 @@ def run_files(targets: Sequence[Target], cfg: Config, recognizer: Recognizer) ->
             if death is None:
                 return done
             # Files whose results did not come back are scanned here, one by one.
-            return done + [_safe(t, cfg, recognizer) for t in targets[len(done):]] + [death]
+            return done + [_safe(t, cfg, recognizer) for t in targets[len(done) :]] + [death]
     return [_safe(t, cfg, recognizer) for t in targets]
 
 
-def _run_pool(targets: Sequence[Target], cfg: Config,
-              recognizer: Recognizer) -> tuple[list[FileOutcome], FileOutcome | None] | None:
+def _run_pool(
+    targets: Sequence[Target], cfg: Config, recognizer: Recognizer
+) -> tuple[list[FileOutcome], FileOutcome | None] | None:
     """(results in order, a diagnostic if a worker died), or None when no pool can be had.
 
     A worker the system kills (a memory or CPU limit) must not hang the scan, as it would with
@@ -213,17 +248,25 @@ def _run_pool(targets: Sequence[Target], cfg: Config,
     done: list[FileOutcome] = []
     try:
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(cfg.jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(cfg, recognizer)) as pool:
+        with ProcessPoolExecutor(
+            cfg.jobs, mp_context=ctx, initializer=_init_worker, initargs=(cfg, recognizer)
+        ) as pool:
             try:
                 for outcome in pool.map(_work, targets, chunksize=max(1, len(targets) // (cfg.jobs * 8))):
                     done.append(outcome)
             except BrokenProcessPool:
                 LOG.warning("a worker process died; scanning the remaining files in the main process")
-                return done, FileOutcome(diagnostics=(Diagnostic(
-                    targets[len(done)].rel, None, E_INTERNAL,
-                    "internal error: a worker process died (killed by the system: memory or CPU limit?) while "
-                    "scanning this file or one after it; the remaining files were scanned in the main process"),))
+                return done, FileOutcome(
+                    diagnostics=(
+                        Diagnostic(
+                            targets[len(done)].rel,
+                            None,
+                            E_INTERNAL,
+                            "internal error: a worker process died (killed by the system: memory or CPU limit?) while "
+                            "scanning this file or one after it; the remaining files were scanned in the main process",
+                        ),
+                    )
+                )
     except OSError as exc:  # no semaphores or fork in a sandbox: run serially
         LOG.debug("process pool unavailable (%s); scanning serially", exc)
         return None
@@ -233,8 +276,13 @@ def _run_pool(targets: Sequence[Target], cfg: Config,
 # --- resolve and evaluate (parent process) ---
 
 
-def resolve_all(refs: Iterable[Reference], catalog: Catalog, recognizer: Recognizer, cfg: Config,
-                diagnostics: list[Diagnostic] | None = None) -> list[Resolution]:
+def resolve_all(
+    refs: Iterable[Reference],
+    catalog: Catalog,
+    recognizer: Recognizer,
+    cfg: Config,
+    diagnostics: list[Diagnostic] | None = None,
+) -> list[Resolution]:
     """Resolve each reference; with a diagnostics list, a resolver crash on one becomes a diagnostic there."""
     out = []
     for ref in refs:
@@ -252,8 +300,13 @@ def resolve_all(refs: Iterable[Reference], catalog: Catalog, recognizer: Recogni
 
 
 def internal_error(ref: Reference, component: str, exc: Exception) -> Diagnostic:
-    return Diagnostic(ref.span.path, ref.span.start_line, E_INTERNAL,
-                      f"internal error in {component}: {type(exc).__name__}: {exc}", ref.span.start_col)
+    return Diagnostic(
+        ref.span.path,
+        ref.span.start_line,
+        E_INTERNAL,
+        f"internal error in {component}: {type(exc).__name__}: {exc}",
+        ref.span.start_col,
+    )
 
 
 def selected(policy: Policy, cfg: Config) -> bool:
@@ -292,8 +345,12 @@ def effective_suppressions(res: Resolution, cfg: Config) -> tuple[Suppression, .
     return res.reference.suppressions + tuple(r.suppression() for r in cfg.suppressions if r.matches(res))
 
 
-def evaluate(resolutions: Iterable[Resolution], cfg: Config,
-             policies: Sequence[Policy] = POLICIES, diagnostics: list[Diagnostic] | None = None) -> list[Finding]:
+def evaluate(
+    resolutions: Iterable[Resolution],
+    cfg: Config,
+    policies: Sequence[Policy] = POLICIES,
+    diagnostics: list[Diagnostic] | None = None,
+) -> list[Finding]:
     """Findings of every selected check; a check that raises gives a FAILED finding and, when a
     diagnostics list is given, an internal-error diagnostic (so --strict sees an incomplete scan)."""
     ctx = EvalContext(cfg.as_of, cfg.warn_days)
@@ -321,24 +378,30 @@ def evaluate(resolutions: Iterable[Resolution], cfg: Config,
             if skip is not None:
                 result = Result.SKIPPED
             failed = result is Result.FAILED
-            findings.append(Finding(
-                check_id=policy.id,
-                check_name=policy.name,
-                severity=policy.severity,
-                guideline=policy.guideline,
-                result=result,
-                message=message,
-                resolution=res,
-                suppress_comment=(skip.reason or "no reason given") if skip else None,
-                failing=failed and enforced and (hard or not cfg.soft_fail),
-                enforced=failed and enforced,
-                suppression=skip,
-            ))
+            findings.append(
+                Finding(
+                    check_id=policy.id,
+                    check_name=policy.name,
+                    severity=policy.severity,
+                    guideline=policy.guideline,
+                    result=result,
+                    message=message,
+                    resolution=res,
+                    suppress_comment=(skip.reason or "no reason given") if skip else None,
+                    failing=failed and enforced and (hard or not cfg.soft_fail),
+                    enforced=failed and enforced,
+                    suppression=skip,
+                )
+            )
     return findings
 
 
-def scan(cfg: Config, catalog: Catalog, *,
-         process: Callable[[Sequence[Target], Config, Recognizer], list[FileOutcome]] = run_files) -> ScanResult:
+def scan(
+    cfg: Config,
+    catalog: Catalog,
+    *,
+    process: Callable[[Sequence[Target], Config, Recognizer], list[FileOutcome]] = run_files,
+) -> ScanResult:
     recognizer = Recognizer.for_catalog(catalog)
     targets, diagnostics = discover(cfg)
     outcomes = process(targets, cfg, recognizer)

@@ -35,8 +35,9 @@ def parse_comment(comment: Comment) -> Suppression | None:
             until = date.fromisoformat(m.group("until"))
         except ValueError:
             problem = f"until date {m.group('until')!r} is not a date (YYYY-MM-DD)"
-    return Suppression(m.group("id").upper(), (m.group("reason") or "").strip(), comment.line, until,
-                       m.group("tool"), problem=problem)
+    return Suppression(
+        m.group("id").upper(), (m.group("reason") or "").strip(), comment.line, until, m.group("tool"), problem=problem
+    )
 
 
 def in_force(skip: Suppression, check_id: str, as_of: date) -> bool:
@@ -64,8 +65,9 @@ class SuppressionRule:
         ref = res.reference
         if not fnmatchcase(ref.span.path, self.path):
             return False
-        if self.resource is not None and not (ref.resource == self.resource or
-                                              fnmatchcase(ref.resource, self.resource.replace("[", "[[]"))):
+        if self.resource is not None and not (
+            ref.resource == self.resource or fnmatchcase(ref.resource, self.resource.replace("[", "[[]"))
+        ):
             return False
         if self.model is not None:
             pattern = self.model.lower()

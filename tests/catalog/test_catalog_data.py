@@ -164,11 +164,7 @@ def test_allow_lists_are_current() -> None:
     replacements = {m["replacement"] for m in MODELS if m.get("replacement")}
     dangling = {r for r in replacements if r.lower() not in IDS}
     assert dangling == set(DANGLING_REPLACEMENTS)
-    retired = {
-        r
-        for r in replacements
-        if r.lower() in IDS and CATALOG.get(r).lifecycle(GENERATED).status is Status.EOL
-    }
+    retired = {r for r in replacements if r.lower() in IDS and CATALOG.get(r).lifecycle(GENERATED).status is Status.EOL}
     assert retired == RETIRED_REPLACEMENTS
     assert {m for m in MANTLE_IDS if CATALOG.get(m) is None} == MISSING_MANTLE_IDS
 
@@ -210,9 +206,7 @@ def test_file_is_what_the_build_script_produces(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(build, "OUT", out)
     monkeypatch.setattr(build, "ROOT", tmp_path)  # main() prints OUT relative to ROOT
     assert build.main(["build_catalog.py", str(REFERENCE / "lifecycle.yaml")]) == 0
-    assert out.read_bytes() == CATALOG_JSON.read_bytes(), (
-        "catalog.json is stale: run scripts/build_catalog.py"
-    )
+    assert out.read_bytes() == CATALOG_JSON.read_bytes(), "catalog.json is stale: run scripts/build_catalog.py"
 
 
 def test_no_model_id_in_source_code() -> None:

@@ -225,21 +225,17 @@ def test_regional_rows_sonnet_35_v1(region: str, legacy: date, pea: date, eol: d
         (
             date(2026, 6, 1),
             (LEGACY, True),
-            "already EOL in eu-central-1, eu-central-2, eu-west-1, eu-west-3, "
-            "us-east-1, us-east-2, us-west-2",
+            "already EOL in eu-central-1, eu-central-2, eu-west-1, eu-west-3, us-east-1, us-east-2, us-west-2",
         ),
         (
             date(2026, 7, 29),
             (LEGACY, True),
-            "already EOL in eu-central-1, eu-central-2, eu-west-1, eu-west-3, "
-            "us-east-1, us-east-2, us-west-2",
+            "already EOL in eu-central-1, eu-central-2, eu-west-1, eu-west-3, us-east-1, us-east-2, us-west-2",
         ),
         (date(2026, 7, 30), (EOL, False), None),
     ],
 )
-def test_top_level_of_a_regional_schedule(
-    as_of: date, expected: tuple[Status, bool], note: str | None
-) -> None:
+def test_top_level_of_a_regional_schedule(as_of: date, expected: tuple[Status, bool], note: str | None) -> None:
     entry = CATALOG.get(SONNET_35_V1)
     assert entry.earliest_eol_date == date(2026, 3, 1)
     for region in (None, "sa-east-1"):  # no Region, or one no row names: the top-level dates
@@ -288,13 +284,16 @@ def test_regional_rows_claude_37_sonnet_govcloud() -> None:
     assert status(model, date(2026, 7, 30)) == (EOL, False)
 
 
-@pytest.mark.parametrize(("variant_id", "base_id"), [
-    ("anthropic.claude-3-haiku-20240307-v1:0:48k", "anthropic.claude-3-haiku-20240307-v1:0"),
-    ("anthropic.claude-3-5-sonnet-20240620-v1:0:18k", "anthropic.claude-3-5-sonnet-20240620-v1:0"),
-    ("anthropic.claude-3-sonnet-20240229-v1:0:28k", "anthropic.claude-3-sonnet-20240229-v1:0"),
-    ("ai21.j2-mid", "ai21.j2-mid-v1"),
-    ("ai21.j2-ultra", "ai21.j2-ultra-v1"),
-])
+@pytest.mark.parametrize(
+    ("variant_id", "base_id"),
+    [
+        ("anthropic.claude-3-haiku-20240307-v1:0:48k", "anthropic.claude-3-haiku-20240307-v1:0"),
+        ("anthropic.claude-3-5-sonnet-20240620-v1:0:18k", "anthropic.claude-3-5-sonnet-20240620-v1:0"),
+        ("anthropic.claude-3-sonnet-20240229-v1:0:28k", "anthropic.claude-3-sonnet-20240229-v1:0"),
+        ("ai21.j2-mid", "ai21.j2-mid-v1"),
+        ("ai21.j2-ultra", "ai21.j2-ultra-v1"),
+    ],
+)
 def test_pt_variants_and_aliases_inherit_the_regional_rows(variant_id, base_id) -> None:
     # id-forms.md: all variants carry their base model's dates, per Region included.
     variant, base = CATALOG.get(variant_id), CATALOG.get(base_id)

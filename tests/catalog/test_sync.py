@@ -25,15 +25,24 @@ def summary(model_id, status="ACTIVE", **dates):
     lifecycle = {"status": status}
     for key, value in dates.items():
         lifecycle[key] = ts(value)
-    return {"modelArn": f"arn:aws:bedrock:us-east-1::foundation-model/{model_id}", "modelId": model_id,
-            "modelName": model_id.split(".", 1)[1], "providerName": model_id.split(".", 1)[0].title(),
-            "modelLifecycle": lifecycle}
+    return {
+        "modelArn": f"arn:aws:bedrock:us-east-1::foundation-model/{model_id}",
+        "modelId": model_id,
+        "modelName": model_id.split(".", 1)[1],
+        "providerName": model_id.split(".", 1)[0].title(),
+        "modelLifecycle": lifecycle,
+    }
 
 
 def profile(pid, *models):
-    return {"inferenceProfileName": pid, "inferenceProfileArn": f"arn:aws:bedrock:us-east-1:111122223333:inference-"
-            f"profile/{pid}", "inferenceProfileId": pid, "status": "ACTIVE", "type": "SYSTEM_DEFINED",
-            "models": [{"modelArn": f"arn:aws:bedrock:us-east-1::foundation-model/{m}"} for m in models]}
+    return {
+        "inferenceProfileName": pid,
+        "inferenceProfileArn": f"arn:aws:bedrock:us-east-1:111122223333:inference-profile/{pid}",
+        "inferenceProfileId": pid,
+        "status": "ACTIVE",
+        "type": "SYSTEM_DEFINED",
+        "models": [{"modelArn": f"arn:aws:bedrock:us-east-1::foundation-model/{m}"} for m in models],
+    }
 
 
 def stubbed(region, models, profile_pages=([],), gets=()):
@@ -41,8 +50,11 @@ def stubbed(region, models, profile_pages=([],), gets=()):
     stub = Stubber(client)
     stub.add_response("list_foundation_models", {"modelSummaries": models}, {})
     for model_id, lifecycle in gets:
-        details = {"modelArn": f"arn:aws:bedrock:{region}::foundation-model/{model_id}", "modelId": model_id,
-                   "modelLifecycle": lifecycle}
+        details = {
+            "modelArn": f"arn:aws:bedrock:{region}::foundation-model/{model_id}",
+            "modelId": model_id,
+            "modelLifecycle": lifecycle,
+        }
         stub.add_response("get_foundation_model", {"modelDetails": details}, {"modelIdentifier": model_id})
     token = None
     for i, page in enumerate(profile_pages):
@@ -64,20 +76,38 @@ def factory(clients):
 
 
 def test_dates_from_the_api_win_and_absent_models_keep_history(tmp_path):
-    client, stub = stubbed("us-east-1", [
-        summary("amazon.nova-pro-v1:0", "LEGACY", legacyTime="2026-11-20", publicExtendedAccessTime="2027-02-20",
-                endOfLifeTime="2027-05-20", startOfLifeTime="2024-12-04"),
-        summary("anthropic.claude-haiku-4-5-20251001-v1:0"),
-    ])
+    client, stub = stubbed(
+        "us-east-1",
+        [
+            summary(
+                "amazon.nova-pro-v1:0",
+                "LEGACY",
+                legacyTime="2026-11-20",
+                publicExtendedAccessTime="2027-02-20",
+                endOfLifeTime="2027-05-20",
+                startOfLifeTime="2024-12-04",
+            ),
+            summary("anthropic.claude-haiku-4-5-20251001-v1:0"),
+        ],
+    )
     out = tmp_path / "cat.json"
-    outcome = sync_mod.sync(load_embedded(), ["us-east-1"], str(out), make_client=factory({"us-east-1": client}),
-                            now=NOW, botocore_ver="1.44.8")
+    outcome = sync_mod.sync(
+        load_embedded(),
+        ["us-east-1"],
+        str(out),
+        make_client=factory({"us-east-1": client}),
+        now=NOW,
+        botocore_ver="1.44.8",
+    )
     stub.assert_no_pending_responses()
     assert outcome.written and outcome.errors == []
     cat = load(str(out))
     nova = cat.get("amazon.nova-pro-v1:0")
     assert (nova.dates.legacy_date, nova.dates.extended_access_date, nova.dates.eol_date) == (
-        date(2026, 11, 20), date(2027, 2, 20), date(2027, 5, 20))
+        date(2026, 11, 20),
+        date(2027, 2, 20),
+        date(2027, 5, 20),
+    )
     assert nova.lifecycle(date(2026, 11, 25)).status is Status.LEGACY
     # EOL models disappear from the API; their history stays
     assert cat.get("anthropic.claude-v2").dates.eol_date == date(2025, 7, 21)
@@ -88,32 +118,53 @@ def test_dates_from_the_api_win_and_absent_models_keep_history(tmp_path):
 
 def test_summary_without_dates_calls_get_foundation_model(tmp_path):
     client, stub = stubbed(
-        "us-west-2", [summary("ai21.jamba-1-5-mini-v1:0", "LEGACY")],
-        gets=[("ai21.jamba-1-5-mini-v1:0", {"status": "LEGACY", "legacyTime": ts("2026-05-26"),
-                                            "publicExtendedAccessTime": ts("2026-08-26"),
-                                            "endOfLifeTime": ts("2027-01-26")})])
-    outcome = sync_mod.sync(load_embedded(), ["us-west-2"], str(tmp_path / "c.json"),
-                            make_client=factory({"us-west-2": client}), now=NOW)
+        "us-west-2",
+        [summary("ai21.jamba-1-5-mini-v1:0", "LEGACY")],
+        gets=[
+            (
+                "ai21.jamba-1-5-mini-v1:0",
+                {
+                    "status": "LEGACY",
+                    "legacyTime": ts("2026-05-26"),
+                    "publicExtendedAccessTime": ts("2026-08-26"),
+                    "endOfLifeTime": ts("2027-01-26"),
+                },
+            )
+        ],
+    )
+    outcome = sync_mod.sync(
+        load_embedded(), ["us-west-2"], str(tmp_path / "c.json"), make_client=factory({"us-west-2": client}), now=NOW
+    )
     stub.assert_no_pending_responses()
     assert outcome.catalog.get("ai21.jamba-1-5-mini-v1:0").dates.eol_date == date(2027, 1, 26)
 
 
 def test_legacy_without_any_date_is_legacy_since_the_sync(tmp_path):
-    client, _ = stubbed("us-east-1", [summary("amazon.nova-lite-v1:0", "LEGACY")],
-                        gets=[("amazon.nova-lite-v1:0", {"status": "LEGACY"})])
-    outcome = sync_mod.sync(load_embedded(), ["us-east-1"], str(tmp_path / "c.json"),
-                            make_client=factory({"us-east-1": client}), now=NOW)
+    client, _ = stubbed(
+        "us-east-1",
+        [summary("amazon.nova-lite-v1:0", "LEGACY")],
+        gets=[("amazon.nova-lite-v1:0", {"status": "LEGACY"})],
+    )
+    outcome = sync_mod.sync(
+        load_embedded(), ["us-east-1"], str(tmp_path / "c.json"), make_client=factory({"us-east-1": client}), now=NOW
+    )
     entry = outcome.catalog.get("amazon.nova-lite-v1:0")
     assert entry.dates.legacy_date == date(2026, 11, 25)
     assert entry.lifecycle(date(2026, 11, 25)).status is Status.LEGACY
 
 
 def test_regions_that_disagree_become_schedule_rows(tmp_path):
-    east, _ = stubbed("us-east-1", [summary("amazon.nova-micro-v1:0", "LEGACY", legacyTime="2026-11-01",
-                                            endOfLifeTime="2027-05-01")])
+    east, _ = stubbed(
+        "us-east-1", [summary("amazon.nova-micro-v1:0", "LEGACY", legacyTime="2026-11-01", endOfLifeTime="2027-05-01")]
+    )
     west, _ = stubbed("eu-west-1", [summary("amazon.nova-micro-v1:0")])
-    outcome = sync_mod.sync(load_embedded(), ["us-east-1", "eu-west-1"], str(tmp_path / "c.json"),
-                            make_client=factory({"us-east-1": east, "eu-west-1": west}), now=NOW)
+    outcome = sync_mod.sync(
+        load_embedded(),
+        ["us-east-1", "eu-west-1"],
+        str(tmp_path / "c.json"),
+        make_client=factory({"us-east-1": east, "eu-west-1": west}),
+        now=NOW,
+    )
     entry = outcome.catalog.get("amazon.nova-micro-v1:0")
     day = date(2026, 11, 25)
     assert entry.lifecycle(day, "us-east-1").status is Status.LEGACY
@@ -127,47 +178,66 @@ def test_regions_that_disagree_become_schedule_rows(tmp_path):
 
 def test_inference_profile_pages_and_new_models_and_prefixes(tmp_path):
     client, stub = stubbed(
-        "eu-west-2", [summary("anthropic.claude-sonnet-6-20261120-v1:0")],
-        profile_pages=([profile("eu.anthropic.claude-sonnet-4-6", "anthropic.claude-sonnet-4-6")],
-                       [profile("uk.anthropic.claude-sonnet-6-20261120-v1:0", "anthropic.claude-sonnet-6-20261120-v1:0")]))
-    outcome = sync_mod.sync(load_embedded(), ["eu-west-2"], str(tmp_path / "c.json"),
-                            make_client=factory({"eu-west-2": client}), now=NOW)
+        "eu-west-2",
+        [summary("anthropic.claude-sonnet-6-20261120-v1:0")],
+        profile_pages=(
+            [profile("eu.anthropic.claude-sonnet-4-6", "anthropic.claude-sonnet-4-6")],
+            [profile("uk.anthropic.claude-sonnet-6-20261120-v1:0", "anthropic.claude-sonnet-6-20261120-v1:0")],
+        ),
+    )
+    outcome = sync_mod.sync(
+        load_embedded(), ["eu-west-2"], str(tmp_path / "c.json"), make_client=factory({"eu-west-2": client}), now=NOW
+    )
     stub.assert_no_pending_responses()
     cat = load(str(tmp_path / "c.json"))
     new = cat.get("anthropic.claude-sonnet-6-20261120-v1:0")
     assert new is not None and new.source_url == sync_mod.API_SOURCE and "eu-west-2" in new.notes
     assert "uk" in cat.geo_prefixes  # learned from a profile ID
     assert cat.meta["inference_profiles"]["uk.anthropic.claude-sonnet-6-20261120-v1:0"] == [
-        "anthropic.claude-sonnet-6-20261120-v1:0"]
+        "anthropic.claude-sonnet-6-20261120-v1:0"
+    ]
     assert outcome.written
 
 
 def _failing(code, status=400):
     client = boto3.client("bedrock", region_name="ap-south-1", aws_access_key_id="x", aws_secret_access_key="x")
     stub = Stubber(client)
-    stub.add_client_error("list_foundation_models", service_error_code=code, service_message="nope",
-                          http_status_code=status)
+    stub.add_client_error(
+        "list_foundation_models", service_error_code=code, service_message="nope", http_status_code=status
+    )
     stub.activate()
     return client
 
 
-@pytest.mark.parametrize(("code", "words"), [
-    ("AccessDeniedException", "access denied"), ("ExpiredTokenException", "expired"),
-    ("ThrottlingException", "throttled"), ("UnrecognizedClientException", "rejected"),
-])
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("AccessDeniedException", "access denied"),
+        ("ExpiredTokenException", "expired"),
+        ("ThrottlingException", "throttled"),
+        ("UnrecognizedClientException", "rejected"),
+    ],
+)
 def test_an_error_per_region_blocks_the_write_unless_allow_partial(tmp_path, code, words):
     good, _ = stubbed("us-east-1", [summary("amazon.nova-pro-v1:0")])
     out = tmp_path / "cat.json"
     out.write_text("previous content")
     clients = {"us-east-1": good, "ap-south-1": _failing(code)}
-    outcome = sync_mod.sync(load_embedded(), ["us-east-1", "ap-south-1"], str(out), make_client=factory(clients),
-                            now=NOW)
+    outcome = sync_mod.sync(
+        load_embedded(), ["us-east-1", "ap-south-1"], str(out), make_client=factory(clients), now=NOW
+    )
     assert not outcome.written and out.read_text() == "previous content"
     assert len(outcome.errors) == 1 and outcome.errors[0].startswith("ap-south-1: ") and words in outcome.errors[0]
     good, _ = stubbed("us-east-1", [summary("amazon.nova-pro-v1:0")])
     clients = {"us-east-1": good, "ap-south-1": _failing(code)}
-    outcome = sync_mod.sync(load_embedded(), ["us-east-1", "ap-south-1"], str(out), make_client=factory(clients),
-                            allow_partial=True, now=NOW)
+    outcome = sync_mod.sync(
+        load_embedded(),
+        ["us-east-1", "ap-south-1"],
+        str(out),
+        make_client=factory(clients),
+        allow_partial=True,
+        now=NOW,
+    )
     assert outcome.written and json.loads(out.read_text())["sync_failed_regions"] == ["ap-south-1"]
 
 
@@ -224,10 +294,13 @@ def test_write_is_atomic_when_serialisation_fails(tmp_path, monkeypatch):
 def test_sync_output_is_deterministic(tmp_path):
     texts = []
     for name in ("a.json", "b.json"):
-        client, _ = stubbed("us-east-1", [summary("amazon.nova-pro-v1:0", "LEGACY", legacyTime="2026-11-20",
-                                                  endOfLifeTime="2027-05-20")])
-        sync_mod.sync(load_embedded(), ["us-east-1"], str(tmp_path / name), make_client=factory({"us-east-1": client}),
-                      now=NOW)
+        client, _ = stubbed(
+            "us-east-1",
+            [summary("amazon.nova-pro-v1:0", "LEGACY", legacyTime="2026-11-20", endOfLifeTime="2027-05-20")],
+        )
+        sync_mod.sync(
+            load_embedded(), ["us-east-1"], str(tmp_path / name), make_client=factory({"us-east-1": client}), now=NOW
+        )
         texts.append((tmp_path / name).read_text())
     assert texts[0] == texts[1]
 
@@ -235,8 +308,9 @@ def test_sync_output_is_deterministic(tmp_path):
 def test_catalog_diff_reports_new_legacy(tmp_path, capsys):
     from bedrock_lifecycle.cli import main
 
-    client, _ = stubbed("us-east-1", [summary("amazon.nova-pro-v1:0", "LEGACY", legacyTime="2026-11-20",
-                                              endOfLifeTime="2027-05-20")])
+    client, _ = stubbed(
+        "us-east-1", [summary("amazon.nova-pro-v1:0", "LEGACY", legacyTime="2026-11-20", endOfLifeTime="2027-05-20")]
+    )
     out = tmp_path / "c.json"
     sync_mod.sync(load_embedded(), ["us-east-1"], str(out), make_client=factory({"us-east-1": client}), now=NOW)
     assert main(["catalog", "diff", "embedded", str(out), "--as-of", "2026-11-25", "-o", "json"]) == 0

@@ -28,19 +28,37 @@ def epoch(day: str) -> float:
 
 
 MODELS = [
-    {"modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0", "modelId": "amazon.nova-pro-v1:0",
-     "modelName": "Nova Pro", "providerName": "Amazon",
-     "modelLifecycle": {"status": "LEGACY", "legacyTime": epoch("2026-11-20"),
-                        "publicExtendedAccessTime": epoch("2027-02-20"), "endOfLifeTime": epoch("2027-05-20")}},
-    {"modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0",
-     "modelId": "amazon.titan-embed-text-v2:0", "modelName": "Titan Text Embeddings V2", "providerName": "Amazon",
-     "modelLifecycle": {"status": "ACTIVE"}},
+    {
+        "modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+        "modelId": "amazon.nova-pro-v1:0",
+        "modelName": "Nova Pro",
+        "providerName": "Amazon",
+        "modelLifecycle": {
+            "status": "LEGACY",
+            "legacyTime": epoch("2026-11-20"),
+            "publicExtendedAccessTime": epoch("2027-02-20"),
+            "endOfLifeTime": epoch("2027-05-20"),
+        },
+    },
+    {
+        "modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0",
+        "modelId": "amazon.titan-embed-text-v2:0",
+        "modelName": "Titan Text Embeddings V2",
+        "providerName": "Amazon",
+        "modelLifecycle": {"status": "ACTIVE"},
+    },
 ]
 PROFILES = [
-    [{"inferenceProfileName": "US Nova Pro", "inferenceProfileId": "us.amazon.nova-pro-v1:0", "status": "ACTIVE",
-      "type": "SYSTEM_DEFINED", "inferenceProfileArn": "arn:aws:bedrock:us-east-1:111122223333:inference-profile/"
-      "us.amazon.nova-pro-v1:0",
-      "models": [{"modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"}]}],
+    [
+        {
+            "inferenceProfileName": "US Nova Pro",
+            "inferenceProfileId": "us.amazon.nova-pro-v1:0",
+            "status": "ACTIVE",
+            "type": "SYSTEM_DEFINED",
+            "inferenceProfileArn": "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0",
+            "models": [{"modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"}],
+        }
+    ],
     [],
 ]
 
@@ -91,10 +109,16 @@ def server():
 
 def _env(endpoint, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ENDPOINT_URL_BEDROCK=endpoint, AWS_ACCESS_KEY_ID="AKIDTEST", AWS_SECRET_ACCESS_KEY="secret",
-               AWS_REGION="us-east-1", AWS_CONFIG_FILE=str(tmp_path / "none"),
-               AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"), AWS_EC2_METADATA_DISABLED="true",
-               AWS_MAX_ATTEMPTS="1")
+    env.update(
+        AWS_ENDPOINT_URL_BEDROCK=endpoint,
+        AWS_ACCESS_KEY_ID="AKIDTEST",
+        AWS_SECRET_ACCESS_KEY="secret",
+        AWS_REGION="us-east-1",
+        AWS_CONFIG_FILE=str(tmp_path / "none"),
+        AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"),
+        AWS_EC2_METADATA_DISABLED="true",
+        AWS_MAX_ATTEMPTS="1",
+    )
     return env
 
 
@@ -107,8 +131,13 @@ def _cli():
 def test_sync_from_local_server_then_scan(server, tmp_path):
     out = tmp_path / "synced.json"
     env = _env(server, tmp_path)
-    proc = subprocess.run([_cli(), "catalog", "sync", "--region", "us-east-1", "--output", str(out)],
-                          capture_output=True, text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        [_cli(), "catalog", "sync", "--region", "us-east-1", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "wrote" in proc.stdout and "1 Region(s) (us-east-1)" in proc.stdout
     assert Handler.calls.count("/inference-profiles") == 2  # two pages
@@ -116,8 +145,13 @@ def test_sync_from_local_server_then_scan(server, tmp_path):
     assert doc["sync_regions"] == ["us-east-1"] and doc["botocore_version"]
 
     def failed(catalog_args):
-        proc = subprocess.run([_cli(), "scan", str(APP), "-o", "json", "--as-of", "2026-11-25", *catalog_args],
-                              capture_output=True, text=True, env=env, timeout=60)
+        proc = subprocess.run(
+            [_cli(), "scan", str(APP), "-o", "json", "--as-of", "2026-11-25", *catalog_args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         return {(r["check_id"], r["bedrock"]["model_id"]) for r in json.loads(proc.stdout)["results"]["failed_checks"]}
 
     assert failed([]) == set()  # the embedded catalog: Nova Pro is Active
@@ -131,8 +165,13 @@ def test_sync_failure_leaves_the_file_alone(server, tmp_path):
     env = _env(server, tmp_path)
     env.pop("AWS_ACCESS_KEY_ID")
     env.pop("AWS_SECRET_ACCESS_KEY")
-    proc = subprocess.run([_cli(), "catalog", "sync", "--region", "us-east-1", "--output", str(out)],
-                          capture_output=True, text=True, env=env, timeout=60)
+    proc = subprocess.run(
+        [_cli(), "catalog", "sync", "--region", "us-east-1", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "us-east-1: no AWS credentials" in proc.stderr and "unchanged" in proc.stderr
     assert out.read_bytes() == embedded.read_bytes()

@@ -10,24 +10,27 @@ from bedrock_lifecycle.extract import ExtractContext, extract
 from bedrock_lifecycle.parsers import parser_for
 
 
-@pytest.mark.parametrize(("text", "name", "expected"), [
-    ('AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n', "anything.yaml", "cloudformation"),
-    ("Transform: AWS::Serverless-2016-10-31\nResources: {}\n", "sam.yml", "cloudformation"),
-    ("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n", "x.yaml", "cloudformation"),
-    ("Resources:\n  A:\n    Type: AWS::Bedrock::Agent\n", "infra/stack.yaml", "cloudformation"),
-    ("Resources:\n  A:\n    Type: Custom::ModelPicker\n", "x.yaml", "cloudformation"),
-    ("Resources:\n  A:\n    Type: Alexa::ASK::Skill\n", "x.yaml", "cloudformation"),
-    ('{"Resources": {"A": {"Type": "AWS::Lambda::Function"}}}', "cdk.out/App.template.json", "cloudformation"),
-    ("service: api\nprovider:\n  name: aws\n", "deploy/whatever.yml", "serverless"),
-    ('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}', "flow.asl.json", "stepfunctions"),
-    ("StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n", "flow.yaml", "stepfunctions"),
-    # not templates: a Resources key without typed entries, Kubernetes, compose
-    ("Resources:\n  cpu: 2\n  memory: 4Gi\n", "values.yaml", "generic"),
-    ("apiVersion: v1\nkind: ConfigMap\ndata: {model: x}\n", "cm.yaml", "generic"),
-    ("services:\n  api:\n    image: x\n", "docker-compose.yml", "generic"),
-    ("service: api\n", "half.yml", "generic"),  # service without provider
-    ("StartAt: A\nStates: [1]\n", "notasl.yaml", "generic"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ('AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n', "anything.yaml", "cloudformation"),
+        ("Transform: AWS::Serverless-2016-10-31\nResources: {}\n", "sam.yml", "cloudformation"),
+        ("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n", "x.yaml", "cloudformation"),
+        ("Resources:\n  A:\n    Type: AWS::Bedrock::Agent\n", "infra/stack.yaml", "cloudformation"),
+        ("Resources:\n  A:\n    Type: Custom::ModelPicker\n", "x.yaml", "cloudformation"),
+        ("Resources:\n  A:\n    Type: Alexa::ASK::Skill\n", "x.yaml", "cloudformation"),
+        ('{"Resources": {"A": {"Type": "AWS::Lambda::Function"}}}', "cdk.out/App.template.json", "cloudformation"),
+        ("service: api\nprovider:\n  name: aws\n", "deploy/whatever.yml", "serverless"),
+        ('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}', "flow.asl.json", "stepfunctions"),
+        ("StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n", "flow.yaml", "stepfunctions"),
+        # not templates: a Resources key without typed entries, Kubernetes, compose
+        ("Resources:\n  cpu: 2\n  memory: 4Gi\n", "values.yaml", "generic"),
+        ("apiVersion: v1\nkind: ConfigMap\ndata: {model: x}\n", "cm.yaml", "generic"),
+        ("services:\n  api:\n    image: x\n", "docker-compose.yml", "generic"),
+        ("service: api\n", "half.yml", "generic"),  # service without provider
+        ("StartAt: A\nStates: [1]\n", "notasl.yaml", "generic"),
+    ],
+)
 def test_detection_is_by_content(text, name, expected):
     got = extractor_name(text, name)
     assert (got or "generic") == expected
@@ -114,7 +117,9 @@ def test_broken_template_gets_a_diagnostic_and_the_text_fallback(tmp_path):
         "    Properties:\n"
         "      FoundationModel: !Reff anthropic.claude-v2\n"
     )
-    (tmp_path / "u.yaml").write_text("Resources:\n  A:\n    Type: AWS::SSM::Parameter\n   Value: anthropic.claude-v2:1\n")
+    (tmp_path / "u.yaml").write_text(
+        "Resources:\n  A:\n    Type: AWS::SSM::Parameter\n   Value: anthropic.claude-v2:1\n"
+    )
     cfg = Config(paths=(str(tmp_path),), root=str(tmp_path), as_of=date(2026, 11, 25))
     result = scan(cfg, load_embedded())
     diags = {(d.path, d.line, d.code) for d in result.diagnostics}

@@ -26,7 +26,8 @@ ASL = """\
 
 def test_standalone_asl_names_the_innermost_state():
     assert found(refs(ASL, "flows/x.asl.json")) == {
-        ("anthropic.claude-3-haiku-20240307-v1:0", 9, "States.Par.Branches[0].States.Invoke", "Parameters.ModelId")}
+        ("anthropic.claude-3-haiku-20240307-v1:0", 9, "States.Par.Branches[0].States.Invoke", "Parameters.ModelId")
+    }
 
 
 def test_inline_definition_with_substitutions():
@@ -60,7 +61,10 @@ def test_inline_definition_with_substitutions():
         ("amazon.titan-text-lite-v1", 8, "AWS::StepFunctions::StateMachine.M", "DefinitionSubstitutions.Unused"),
     }
     used = next(r for r in got if r.text == "amazon.nova-pro-v1:0")
-    assert [(s.line, s.via) for s in used.provenance] == [(7, "DefinitionSubstitutions.Model"), (16, "definition ${Model}")]
+    assert [(s.line, s.via) for s in used.provenance] == [
+        (7, "DefinitionSubstitutions.Model"),
+        (16, "definition ${Model}"),
+    ]
 
 
 def test_definition_string_json_gets_the_asl_path():
@@ -86,7 +90,8 @@ def test_local_definition_file_is_followed_and_its_own_literals_left_to_its_own_
         "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::bedrock:invokeModel\n"
         "    Parameters:\n      ModelId: ${ModelArn}\n    Next: B\n  B:\n    Type: Task\n"
         "    Resource: arn:aws:states:::bedrock:invokeModel\n    Parameters:\n      ModelId: amazon.nova-lite-v1:0\n"
-        "    End: true\n")
+        "    End: true\n"
+    )
     template = """\
     Transform: AWS::Serverless-2016-10-31
     Resources:
@@ -118,7 +123,8 @@ def test_remote_or_missing_definition_leaves_substitutions_as_properties(tmp_pat
           DefinitionS3Location: ../../outside-the-root.json
     """
     assert found(refs(template, "template.yaml", root=tmp_path)) == {
-        ("anthropic.claude-v2", 8, "AWS::StepFunctions::StateMachine.Flow", "DefinitionSubstitutions.ModelId")}
+        ("anthropic.claude-v2", 8, "AWS::StepFunctions::StateMachine.Flow", "DefinitionSubstitutions.ModelId")
+    }
 
 
 def test_nested_stack_is_followed_into_a_local_child(tmp_path):
@@ -126,7 +132,8 @@ def test_nested_stack_is_followed_into_a_local_child(tmp_path):
         "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  ModelId: {Type: String}\n"
         "  Own: {Type: String, Default: amazon.nova-micro-v1:0}\n"
         "Resources:\n  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n"
-        "      FoundationModel: !Ref ModelId\n      Description: !Ref Own\n")
+        "      FoundationModel: !Ref ModelId\n      Description: !Ref Own\n"
+    )
     parent = """\
     AWSTemplateFormatVersion: "2010-09-09"
     Resources:
@@ -149,8 +156,12 @@ def test_nested_stack_is_followed_into_a_local_child(tmp_path):
     """
     got = refs(parent, "template.yaml", root=tmp_path)
     assert found(got) == {
-        ("anthropic.claude-3-haiku-20240307-v1:0", 8, "AWS::CloudFormation::Stack.Child/AWS::Bedrock::Agent.Agent",
-         "FoundationModel"),
+        (
+            "anthropic.claude-3-haiku-20240307-v1:0",
+            8,
+            "AWS::CloudFormation::Stack.Child/AWS::Bedrock::Agent.Agent",
+            "FoundationModel",
+        ),
         ("amazon.titan-text-express-v1", 14, "AWS::CloudFormation::Stack.Remote", "Parameters.ModelId"),
     }
     child = next(r for r in got if "Child/" in r.resource)

@@ -66,13 +66,15 @@ a."b.c".d = "h"
         (("pricing", "a", "b.c", "d"), "h"),
     ]
     assert [(c.line, c.text, c.own_line) for c in doc.comments] == [
-        (2, "trailing comment", False), (4, "inside", False)]
+        (2, "trailing comment", False),
+        (4, "inside", False),
+    ]
     first = doc.scalars[0]
-    assert text[first.start:first.end] == '"anthropic.claude-v2"'
+    assert text[first.start : first.end] == '"anthropic.claude-v2"'
 
 
 def test_toml_escapes_are_decoded():
-    doc = TomlParser().parse("x.toml", 'a = "x\\ty\\u00e9"\nb = \'C:\\\\raw\'\n')
+    doc = TomlParser().parse("x.toml", "a = \"x\\ty\\u00e9\"\nb = 'C:\\\\raw'\n")
     assert [s.value for s in doc.scalars] == ["x\ty\u00e9", "C:\\\\raw"]
 
 
@@ -96,7 +98,7 @@ def test_toml_without_tomllib_is_read_as_text(monkeypatch):
 
 
 def test_ini_sections_continuations_and_comments():
-    text = '''; top
+    text = """; top
 [DEFAULT]
 region = us-east-1
 [bedrock]
@@ -107,7 +109,7 @@ models =
     b
 # old = x
 odd line without separator
-'''
+"""
     doc = IniParser().parse("s.ini", text)
     assert [(kp, v) for kp, v, _ in values(doc)] == [
         (("DEFAULT", "region"), "us-east-1"),
@@ -122,7 +124,7 @@ odd line without separator
 
 
 def test_properties_separators_continuations_and_escapes():
-    text = '''# comment
+    text = """# comment
 ! also a comment
 spring.ai.bedrock.converse.chat.options.model=anthropic.claude-v2
 key\\:with\\ escapes : value
@@ -130,7 +132,7 @@ spaced    amazon.nova-pro-v1:0
 list=a,\\
     b
 empty=
-'''
+"""
     doc = PropertiesParser().parse("a.properties", text)
     got = values(doc)
     assert [(kp, v) for kp, v, _ in got] == [

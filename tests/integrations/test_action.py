@@ -46,11 +46,12 @@ def run_action(workspace, tmp, inputs):
             if expr == "runner.temp":
                 return str(tmp)
             if expr.startswith("inputs."):
-                return values[expr[len("inputs."):]]
+                return values[expr[len("inputs.") :]]
             m2 = re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", expr)
             if m2:
                 return step_outputs.get(m2.group(1), {}).get(m2.group(2), "")
             raise AssertionError(f"unsupported expression {expr}")
+
         return EXPR.sub(one, str(text))
 
     for i, step in enumerate(ACTION["runs"]["steps"]):
@@ -58,13 +59,20 @@ def run_action(workspace, tmp, inputs):
             assert "steps.scan.outputs.sarif-file" in step["with"]["sarif_file"]
             continue
         out_file = tmp / f"output-{i}"
-        env = {**os.environ, "GITHUB_OUTPUT": str(out_file), "GITHUB_STEP_SUMMARY": str(summary),
-               "RUNNER_TEMP": str(tmp), "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse())}
+        env = {
+            **os.environ,
+            "GITHUB_OUTPUT": str(out_file),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "RUNNER_TEMP": str(tmp),
+            "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(wheelhouse()),
+        }
         env.pop("VIRTUAL_ENV", None)
         env.update({k: sub(v) for k, v in step.get("env", {}).items()})
         assert step["shell"] == "bash"
-        proc = subprocess.run(["bash", "-c", sub(step["run"])], cwd=workspace, env=env, capture_output=True,
-                              text=True, timeout=600)
+        proc = subprocess.run(
+            ["bash", "-c", sub(step["run"])], cwd=workspace, env=env, capture_output=True, text=True, timeout=600
+        )
         results.append(proc)
         if step.get("id"):
             step_outputs[step["id"]] = _outputs(out_file)

@@ -21,21 +21,41 @@ def _checkov(args, *, env_extra=None, cwd=FIXTURE):
     checkov = tool("checkov-venv", "checkov")
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env.update(BEDROCK_LIFECYCLE_AS_OF="2026-11-25", LOG_LEVEL="WARNING", **(env_extra or {}))
-    return subprocess.run([str(checkov), "-d", ".", "--skip-download", "--quiet", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(checkov), "-d", ".", "--skip-download", "--quiet", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _failed(stdout):
     docs = json.loads(stdout)
     docs = docs if isinstance(docs, list) else [docs]
-    return {(d["check_type"], r["check_id"], r["resource"]): r for d in docs for r in d["results"]["failed_checks"]
-            if r["check_id"].startswith("BRL_")}  # Checkov's own checks run too
+    return {
+        (d["check_type"], r["check_id"], r["resource"]): r
+        for d in docs
+        for r in d["results"]["failed_checks"]
+        if r["check_id"].startswith("BRL_")
+    }  # Checkov's own checks run too
 
 
 @pytest.fixture(scope="module")
 def clone_run():
-    proc = _checkov(["--external-checks-dir", str(ROOT / "policies"), "--framework", "terraform",
-                     "cloudformation", "serverless", "-o", "json"])
+    proc = _checkov(
+        [
+            "--external-checks-dir",
+            str(ROOT / "policies"),
+            "--framework",
+            "terraform",
+            "cloudformation",
+            "serverless",
+            "-o",
+            "json",
+        ]
+    )
     assert proc.returncode == 1, proc.stderr[-2000:]
     return _failed(proc.stdout)
 
@@ -62,15 +82,39 @@ def test_serverless_function_environment(clone_run):
 
 
 def test_checkov_sarif_output_and_hard_fail_on_severity(tmp_path):
-    proc = _checkov(["--external-checks-dir", str(ROOT / "policies"), "--framework", "terraform", "-o", "sarif",
-                     "--output-file-path", str(tmp_path), "--check", "BRL_001,BRL_007"])
+    proc = _checkov(
+        [
+            "--external-checks-dir",
+            str(ROOT / "policies"),
+            "--framework",
+            "terraform",
+            "-o",
+            "sarif",
+            "--output-file-path",
+            str(tmp_path),
+            "--check",
+            "BRL_001,BRL_007",
+        ]
+    )
     assert proc.returncode == 1, proc.stderr[-2000:]
     sarif = json.loads((tmp_path / "results_sarif.sarif").read_text())
     rule_ids = {r["ruleId"] for run in sarif["runs"] for r in run["results"]}
     assert rule_ids == {"BRL_001", "BRL_007"}
     # severity drives Checkov's hard/soft fail: only CRITICAL fails here, and there are CRITICAL findings
-    proc = _checkov(["--external-checks-dir", str(ROOT / "policies"), "--framework", "terraform", "-o", "json",
-                     "--check", "BRL_003,BRL_005", "--hard-fail-on", "CRITICAL"])
+    proc = _checkov(
+        [
+            "--external-checks-dir",
+            str(ROOT / "policies"),
+            "--framework",
+            "terraform",
+            "-o",
+            "json",
+            "--check",
+            "BRL_003,BRL_005",
+            "--hard-fail-on",
+            "CRITICAL",
+        ]
+    )
     assert proc.returncode == 0, proc.stdout[-2000:]
 
 
@@ -79,12 +123,19 @@ def test_installed_with_no_deps_into_checkovs_environment(tmp_path):
     pip = tool("checkov-venv", "pip")
     site = tmp_path / "site"
     env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse())}
-    subprocess.run([str(pip), "install", "-q", "--no-deps", "--target", str(site), str(ROOT)], check=True, env=env,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [str(pip), "install", "-q", "--no-deps", "--target", str(site), str(ROOT)],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
     assert (site / "bedrock_lifecycle" / "catalog" / "data" / "catalog.json").exists()
     assert not (site / "hcl2").exists() and not (site / "yaml").exists()  # nothing that clashes with Checkov's
     checks = shutil.copytree(ROOT / "policies", tmp_path / "checks")
-    proc = _checkov(["--external-checks-dir", str(checks), "--framework", "terraform", "-o", "json"],
-                    env_extra={"PYTHONPATH": str(site)})
+    proc = _checkov(
+        ["--external-checks-dir", str(checks), "--framework", "terraform", "-o", "json"],
+        env_extra={"PYTHONPATH": str(site)},
+    )
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert ("terraform", "BRL_001", "aws_bedrockagent_agent.support") in _failed(proc.stdout)

@@ -28,15 +28,29 @@ def project(tmp_path_factory):
 @pytest.fixture(scope="module")
 def run_hook(project, tmp_path_factory):
     pre_commit = tool("precommit-venv", "pre-commit")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
-           "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheelhouse()), "NO_COLOR": "1",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+        "PIP_NO_INDEX": "1",
+        "PIP_FIND_LINKS": str(wheelhouse()),
+        "NO_COLOR": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     env.pop("VIRTUAL_ENV", None)
 
     def run(hook: str, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(pre_commit), "try-repo", str(ROOT), hook, "--verbose", *args], cwd=project,
-                              env=env, capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            [str(pre_commit), "try-repo", str(ROOT), hook, "--verbose", *args],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
     return run
 
 

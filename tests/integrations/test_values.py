@@ -11,8 +11,12 @@ AS_OF = date(2026, 11, 25)
 
 
 def test_terraform_list_wrapping_and_metadata_keys_are_transparent():
-    conf = {"foundation_model": ["anthropic.claude-v2"], "__start_line__": 4, "__address__": "x.y",
-            "tags": [{"Team": ["ml"]}]}
+    conf = {
+        "foundation_model": ["anthropic.claude-v2"],
+        "__start_line__": 4,
+        "__address__": "x.y",
+        "tags": [{"Team": ["ml"]}],
+    }
     assert sorted(strings(conf)) == [("foundation_model", "anthropic.claude-v2"), ("tags.Team", "ml")]
     verdict = evaluate("BRL_001", conf, "aws_bedrockagent_agent", as_of=AS_OF)
     assert verdict.result is Result.FAILED and "anthropic.claude-v2" in verdict.details[0]

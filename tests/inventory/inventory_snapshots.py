@@ -31,8 +31,12 @@ CASES_DIR = ROOT / "fixtures" / "inventory"
 AS_OF = "2026-11-25"
 TODAY_EPOCH = "1795564800"  # 2026-11-25T00:00:00Z: the HTML timeline's "today" line
 LINK_BASE = "https://github.com/example/platform/blob/main"
-OUTPUTS = {"inventory.txt": "table", "inventory.json": "json", "inventory.csv": "csv",
-           "inventory.cdx.json": "cyclonedx"}
+OUTPUTS = {
+    "inventory.txt": "table",
+    "inventory.json": "json",
+    "inventory.csv": "csv",
+    "inventory.cdx.json": "cyclonedx",
+}
 HTML = "inventory.html"
 ALL = (*OUTPUTS, HTML)
 

@@ -109,7 +109,9 @@ def test_component_carries_supplier_version_lifecycle_and_evidence(boms):
     assert props["bedrock-lifecycle:replacement_status"] == "ACTIVE"
     assert props["bedrock-lifecycle:as_of"] == "2026-11-25"
     assert [(o["location"], o["line"]) for o in comp["evidence"]["occurrences"]] == [
-        ("config/models.json", 4), ("services/assistant/config.yaml", 7)]
+        ("config/models.json", 4),
+        ("services/assistant/config.yaml", 7),
+    ]
     chain = next(c for c in boms["platform"]["components"] if c["name"] == "amazon.titan-image-generator-v1")
     chain_props = {p["name"]: p["value"] for p in chain["properties"]}
     assert chain_props["bedrock-lifecycle:replacement_chain"] == "amazon.nova-canvas-v1:0 (EOL)"
@@ -135,14 +137,17 @@ def test_deterministic_serial_and_no_timestamp_unless_asked(validator, monkeypat
     assert _errors(validator, stamped) == []
 
 
-@pytest.mark.parametrize(("model_id", "version"), [
-    ("anthropic.claude-3-haiku-20240307-v1:0", "v1:0"),
-    ("anthropic.claude-v2:1", "v2:1"),
-    ("cohere.rerank-v3-5:0", "v3-5:0"),
-    ("anthropic.claude-3-haiku-20240307-v1:0:48k", "v1:0:48k"),
-    ("ai21.j2-mid-v1", "v1"),
-    ("anthropic.claude-sonnet-4-6", None),
-    ("ai21.j2-mid", None),
-])
+@pytest.mark.parametrize(
+    ("model_id", "version"),
+    [
+        ("anthropic.claude-3-haiku-20240307-v1:0", "v1:0"),
+        ("anthropic.claude-v2:1", "v2:1"),
+        ("cohere.rerank-v3-5:0", "v3-5:0"),
+        ("anthropic.claude-3-haiku-20240307-v1:0:48k", "v1:0:48k"),
+        ("ai21.j2-mid-v1", "v1"),
+        ("anthropic.claude-sonnet-4-6", None),
+        ("ai21.j2-mid", None),
+    ],
+)
 def test_model_version(model_id, version):
     assert model_version(model_id) == version

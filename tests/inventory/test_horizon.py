@@ -17,22 +17,24 @@ PROJECTION = ROOT / "fixtures" / "inventory" / "projection" / "repo"
 AS_OF = date(2026, 11, 25)
 
 
-@pytest.mark.parametrize(("text", "end"), [
-    ("180d", date(2027, 5, 24)),
-    ("180", date(2027, 5, 24)),
-    ("26w", date(2027, 5, 26)),
-    ("6m", date(2027, 5, 25)),
-    ("2q", date(2027, 5, 25)),
-    ("1y", date(2027, 11, 25)),
-    ("2027-06-30", date(2027, 6, 30)),
-    (" 6M ", date(2027, 5, 25)),
-])
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("180d", date(2027, 5, 24)),
+        ("180", date(2027, 5, 24)),
+        ("26w", date(2027, 5, 26)),
+        ("6m", date(2027, 5, 25)),
+        ("2q", date(2027, 5, 25)),
+        ("1y", date(2027, 11, 25)),
+        ("2027-06-30", date(2027, 6, 30)),
+        (" 6M ", date(2027, 5, 25)),
+    ],
+)
 def test_spans_accepted(text, end):
     assert HorizonSpec.parse(text).end(AS_OF) == end
 
 
-@pytest.mark.parametrize("text", ["", "0d", "-5d", "6x", "soon", "1.5m", "d", "2027-13-01", "99999d", "9999y",
-                                  "401q"])
+@pytest.mark.parametrize("text", ["", "0d", "-5d", "6x", "soon", "1.5m", "d", "2027-13-01", "99999d", "9999y", "401q"])
 def test_spans_refused(text):
     with pytest.raises(ValueError, match="not a horizon"):
         HorizonSpec.parse(text)
@@ -45,9 +47,19 @@ def test_calendar_months_clamp_to_the_month_end():
 
 
 def _model(key: str, legacy=None, ext=None, eol=None) -> ModelRecord:
-    return ModelRecord(key=key, model_id=key, name=None, provider=None, phase="active", legacy_date=legacy,
-                       extended_access_date=ext, eol_date=eol, source_url=None, occurrences=(),
-                       migration=None)
+    return ModelRecord(
+        key=key,
+        model_id=key,
+        name=None,
+        provider=None,
+        phase="active",
+        legacy_date=legacy,
+        extended_access_date=ext,
+        eol_date=eol,
+        source_url=None,
+        occurrences=(),
+        migration=None,
+    )
 
 
 def test_window_excludes_the_as_of_day_and_includes_the_end_day_ordered_by_date():

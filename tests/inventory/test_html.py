@@ -28,8 +28,9 @@ AS_OF = date(2026, 11, 25)
 CATALOG = load_embedded()
 
 
-def page(root: Path, as_of: date = AS_OF, *, today: date | None = AS_OF, link_base: str = "",
-         horizon: str = "180d") -> str:
+def page(
+    root: Path, as_of: date = AS_OF, *, today: date | None = AS_OF, link_base: str = "", horizon: str = "180d"
+) -> str:
     result = scan(Config(paths=(str(root),), root=str(root), as_of=as_of), CATALOG)
     inv = inventory.build(result, CATALOG, inventory.HorizonSpec.parse(horizon))
     return html.render_report(result, inv, today=today, link_base=link_base)
@@ -43,6 +44,7 @@ def tree(tmp_path):
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(text)
         return tmp_path / "repo"
+
     return make
 
 
@@ -89,8 +91,9 @@ def test_file_links():
     assert html.file_link("a b/c.yaml", 7) == "./a%20b/c.yaml#L7"
     assert html.file_link("c.yaml", 7, "repo") == "repo/c.yaml#L7"
     assert html.file_link("c.yaml", 7, "../x/") == "../x/c.yaml#L7"
-    assert html.file_link("c.yaml", 7, "https://github.com/o/r/blob/main/") == \
-        "https://github.com/o/r/blob/main/c.yaml#L7"
+    assert (
+        html.file_link("c.yaml", 7, "https://github.com/o/r/blob/main/") == "https://github.com/o/r/blob/main/c.yaml#L7"
+    )
 
 
 def test_cli_links_are_relative_to_where_the_page_is_written(tmp_path, capsys):
@@ -107,8 +110,15 @@ def test_cli_links_are_relative_to_where_the_page_is_written(tmp_path, capsys):
 def test_summary_counts_by_status():
     text = (CASES[0] / "inventory.html").read_text()
     cards = dict(re.findall(r'<div class="card ([a-z-]+)"><b>(\d+)</b>', text))
-    assert cards == {"eol": "5", "extended-access": "3", "legacy": "1", "unknown": "1", "opaque": "1",
-                     "active": "4", "failing": "8"}
+    assert cards == {
+        "eol": "5",
+        "extended-access": "3",
+        "legacy": "1",
+        "unknown": "1",
+        "opaque": "1",
+        "active": "4",
+        "failing": "8",
+    }
 
 
 def test_timeline_draws_each_phase_with_today_and_as_of_lines(tree):
@@ -129,10 +139,13 @@ def test_migration_plan_shows_the_replacement_with_its_status_and_the_guide():
     text = (CASES[0] / "inventory.html").read_text()
     plan = re.search(r'<section id="plan">.*?</section>', text, re.S).group(0)
     assert "migrate to anthropic.claude-haiku-4-5-20251001-v1:0 (Active)" in plan
-    assert ("no Active replacement: the catalog&#x27;s chain amazon.nova-canvas-v1:0 (EOL) ends without an "
-            "Active model") in plan
-    assert 'href="https://github.com/bedrock-lifecycle/bedrock-lifecycle/blob/main/docs/policies.md' \
-           '#migrating-a-model"' in plan
+    assert (
+        "no Active replacement: the catalog&#x27;s chain amazon.nova-canvas-v1:0 (EOL) ends without an Active model"
+    ) in plan
+    assert (
+        'href="https://github.com/bedrock-lifecycle/bedrock-lifecycle/blob/main/docs/policies.md'
+        '#migrating-a-model"' in plan
+    )
     assert "<b>2026-11-26</b> <code>ai21.jamba-1-5-mini-v1:0</code> becomes" in plan
 
 
@@ -142,14 +155,28 @@ def test_findings_table_is_sortable_and_links_each_finding():
     assert '<table class="sortable">' in findings
     rows = re.findall(r"<tr class=\"(passed|problem)\">", findings)
     assert rows.count("problem") == 16 and rows.count("passed") == 66
-    assert ('href="https://github.com/example/platform/blob/main/services/assistant/config.yaml#L7">'
-            "services/assistant/config.yaml:7</a>") in findings
+    assert (
+        'href="https://github.com/example/platform/blob/main/services/assistant/config.yaml#L7">'
+        "services/assistant/config.yaml:7</a>"
+    ) in findings
 
 
 def test_scan_dash_o_html(tmp_path, capsys):
     out = tmp_path / "scan.html"
-    code = main(["scan", str(CASES[0] / "repo"), "--as-of", "2026-11-25", "-o", "html", "--output-file-path",
-                 str(out), "--jobs", "1"])
+    code = main(
+        [
+            "scan",
+            str(CASES[0] / "repo"),
+            "--as-of",
+            "2026-11-25",
+            "-o",
+            "html",
+            "--output-file-path",
+            str(out),
+            "--jobs",
+            "1",
+        ]
+    )
     assert code == 1  # the scan's exit code is unchanged: EOL models fail the run
     text = out.read_text()
     assert text.startswith("<!DOCTYPE html>") and "Coming up: horizon 180d" in text
@@ -164,10 +191,8 @@ def browser() -> str:
     found = chromium.find_chromium()
     if found is None:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is not installed: CI must `apt-get install -y chromium` to check the HTML "
-                        "report")
-        pytest.skip("chromium is not installed (apt-get install -y chromium); the HTML render check did not "
-                    "run")
+            pytest.fail("chromium is not installed: CI must `apt-get install -y chromium` to check the HTML report")
+        pytest.skip("chromium is not installed (apt-get install -y chromium); the HTML render check did not run")
     return found
 
 
@@ -187,8 +212,10 @@ def test_renders_in_chromium_without_console_errors_and_the_script_runs(browser,
 def test_the_console_check_catches_errors(browser, tmp_path):
     """The check can fail: an uncaught error and a script the CSP refuses are both reported."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="script-src \'none\'">'
-                   "<p>x</p><script>nope()</script>")
+    bad.write_text(
+        '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="script-src \'none\'">'
+        "<p>x</p><script>nope()</script>"
+    )
     found = chromium.problems(chromium.render(browser, bad).stderr)
     assert any("violates the following Content Security Policy" in m for m in found), found
     worse = tmp_path / "worse.html"
@@ -201,11 +228,13 @@ def test_clicking_a_header_sorts_the_rows(browser, tmp_path):
     """The page's own script, driven by clicks: File ascending, then descending (line numbers numerically)."""
     text = (CASES[0] / "inventory.html").read_text()
     text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)  # let the test script run
-    probe = ("<script>var th = document.querySelectorAll('#findings th')[4];"
-             "function order() { return Array.prototype.map.call(document.querySelectorAll("
-             "'#findings tbody td:nth-child(5)'), function (td) { return td.textContent; }).join(','); }"
-             "th.click(); document.body.setAttribute('data-asc', order());"
-             "th.click(); document.body.setAttribute('data-desc', order());</script>")
+    probe = (
+        "<script>var th = document.querySelectorAll('#findings th')[4];"
+        "function order() { return Array.prototype.map.call(document.querySelectorAll("
+        "'#findings tbody td:nth-child(5)'), function (td) { return td.textContent; }).join(','); }"
+        "th.click(); document.body.setAttribute('data-asc', order());"
+        "th.click(); document.body.setAttribute('data-desc', order());</script>"
+    )
     page_file = tmp_path / "sort.html"
     page_file.write_text(text.replace("</body>", probe + "</body>"))
     dom = chromium.render(browser, page_file, dump_dom=True)

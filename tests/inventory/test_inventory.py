@@ -38,6 +38,7 @@ def tree(tmp_path):
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_text(text)
         return tmp_path
+
     return make
 
 
@@ -72,18 +73,21 @@ def test_every_referenced_model_once_with_all_its_references():
     assert len(by_key) == len(inv.models)
     haiku = by_key["anthropic.claude-3-haiku-20240307-v1:0"]
     assert haiku.phase == "eol" and haiku.files == ("config/models.json", "services/assistant/config.yaml")
-    assert [(o.path, o.line) for o in haiku.occurrences] == [("config/models.json", 4),
-                                                            ("services/assistant/config.yaml", 7)]
+    assert [(o.path, o.line) for o in haiku.occurrences] == [
+        ("config/models.json", 4),
+        ("services/assistant/config.yaml", 7),
+    ]
     # A cross-Region profile is listed under its model, as written in the occurrence.
     fast = by_key["anthropic.claude-3-5-haiku-20241022-v1:0"]
     assert fast.occurrences[0].text == "us.anthropic.claude-3-5-haiku-20241022-v1:0"
     # All statuses are there, counted by model and by reference.
-    assert inv.counts() == {"eol": 5, "extended-access": 3, "legacy": 1, "unknown": 1, "opaque": 1,
-                            "active": 4}
+    assert inv.counts() == {"eol": 5, "extended-access": 3, "legacy": 1, "unknown": 1, "opaque": 1, "active": 4}
     assert sum(inv.reference_counts().values()) == inv.references == 18
     assert by_key["anthropic.claude-haiku-4-5-v2:0"].phase == "unknown"
-    assert by_key["anthropic.claude-haiku-4-5-v2:0"].note and "did you mean" in by_key[
-        "anthropic.claude-haiku-4-5-v2:0"].note
+    assert (
+        by_key["anthropic.claude-haiku-4-5-v2:0"].note
+        and "did you mean" in by_key["anthropic.claude-haiku-4-5-v2:0"].note
+    )
     opaque = [m for m in inv.models if m.phase == "opaque"][0]
     assert opaque.key.startswith("arn:aws:bedrock:eu-west-1:") and opaque.regions == ("eu-west-1",)
 
@@ -133,8 +137,10 @@ def test_chain_whose_replacements_are_all_eol_recommends_nothing(tree):
     m = _model("ai21.j2-mid-v1", "ai21.j2-mid-v1", tree)
     mig = m.migration
     assert mig is not None and mig.replacement is None and mig.replacement_phase is None
-    assert [(h.model_id, h.phase) for h in mig.chain] == [("ai21.jamba-instruct-v1:0", "eol"),
-                                                          ("ai21.jamba-1-5-mini-v1:0", "extended-access")]
+    assert [(h.model_id, h.phase) for h in mig.chain] == [
+        ("ai21.jamba-instruct-v1:0", "eol"),
+        ("ai21.jamba-1-5-mini-v1:0", "extended-access"),
+    ]
     assert "no Active replacement" in (mig.note or "")
     assert mig.guide.endswith("docs/policies.md#migrating-a-model")
     # A day later Jamba 1.5 Mini is EOL too: the chain reports it so.
@@ -161,8 +167,9 @@ def test_chain_is_followed_past_eol_models_to_an_active_one(tree):
 
 
 def test_active_model_with_a_scheduled_retirement_gets_a_hint(tree):
-    m = _model("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v1:0", tree,
-               date(2026, 3, 1))
+    m = _model(
+        "anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v1:0", tree, date(2026, 3, 1)
+    )
     assert m.phase == "active" and m.migration is not None
     assert m.migration.replacement == "anthropic.claude-haiku-4-5-20251001-v1:0"
     undated = _model("amazon.nova-micro-v1:0", "amazon.nova-micro-v1:0", tree)
@@ -198,12 +205,18 @@ def test_json_carries_files_resources_regions_dates_and_migration():
     doc = json.loads((CASES[0] / "inventory.json").read_text())
     j2 = next(m for m in doc["models"] if m["model"] == "ai21.j2-mid-v1")
     assert j2["status"] == "EOL" and j2["eol_date"] == "2025-03-12" and j2["regions"] == ["us-west-2"]
-    assert j2["resources"] == [{"file_path": "services/legacy-qa/.env", "resource": "QA_MODEL_ARN_WEST"},
-                               {"file_path": "services/legacy-qa/.env", "resource": "QA_MODEL_ID"}]
+    assert j2["resources"] == [
+        {"file_path": "services/legacy-qa/.env", "resource": "QA_MODEL_ARN_WEST"},
+        {"file_path": "services/legacy-qa/.env", "resource": "QA_MODEL_ID"},
+    ]
     assert [o["line"] for o in j2["occurrences"]] == [2, 3]
-    assert j2["migration"]["chain"][0] == {"model_id": "ai21.jamba-instruct-v1:0", "status": "EOL",
-                                           "phase": "eol", "legacy_date": "2025-01-31",
-                                           "eol_date": "2025-08-01"}
+    assert j2["migration"]["chain"][0] == {
+        "model_id": "ai21.jamba-instruct-v1:0",
+        "status": "EOL",
+        "phase": "eol",
+        "legacy_date": "2025-01-31",
+        "eol_date": "2025-08-01",
+    }
     assert doc["summary"]["models_by_status"]["eol"] == 5 and "horizon" in doc
 
 
@@ -219,8 +232,20 @@ def test_csv_one_row_per_model_and_formula_cells_are_defused(tree):
 
 def test_output_file_and_html_are_written(tmp_path, capsys):
     out, page = tmp_path / "inv.csv", tmp_path / "r.html"
-    code = main(["inventory", str(CASES[1] / "repo"), "--as-of", "2026-03-01", "-o", "csv",
-                 "--output-file", str(out), "--html", str(page)])
+    code = main(
+        [
+            "inventory",
+            str(CASES[1] / "repo"),
+            "--as-of",
+            "2026-03-01",
+            "-o",
+            "csv",
+            "--output-file",
+            str(out),
+            "--html",
+            str(page),
+        ]
+    )
     assert code == 0 and capsys.readouterr().out == ""
     assert out.read_text().startswith("model,name,provider,status")
     assert page.read_text().startswith("<!DOCTYPE html>")
@@ -238,9 +263,11 @@ def test_inventory_module_reads_results_never_the_pipeline():
 
     src = Path(inventory.__file__).read_text()
     tree = ast.parse(src)
-    runtime = {n.module.split(".")[1] for n in tree.body
-               if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("bedrock_lifecycle.")}
+    runtime = {
+        n.module.split(".")[1]
+        for n in tree.body
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("bedrock_lifecycle.")
+    }
     assert runtime == {"model", "policies"}
-    typing_only = [n for n in ast.walk(tree)
-                   if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING"]
+    typing_only = [n for n in ast.walk(tree) if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING"]
     assert len(typing_only) == 1

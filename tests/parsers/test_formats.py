@@ -16,8 +16,12 @@ from bedrock_lifecycle.parsers.yaml_doc import YamlParser
 
 
 def _scalars(doc):
-    return {kp: (n.value, doc.text[n.start:n.end]) for root in doc.roots for kp, n in walk(root)
-            if isinstance(n, ScalarNode)}
+    return {
+        kp: (n.value, doc.text[n.start : n.end])
+        for root in doc.roots
+        for kp, n in walk(root)
+        if isinstance(n, ScalarNode)
+    }
 
 
 def test_registry_claims_by_name():
@@ -31,9 +35,15 @@ def test_registry_claims_by_name():
     assert parser_for("a.yaml", frozenset({"source"})) is None
 
 
-@pytest.mark.parametrize("text", [
-    '{"a": [1, 2.5e3, true, null, "x\\u00e9"], "b": {"c": {}}}', "[]", '"s"', "  [ [ ], { \"k\" : [ {} ] } ] ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": [1, 2.5e3, true, null, "x\\u00e9"], "b": {"c": {}}}',
+        "[]",
+        '"s"',
+        '  [ [ ], { "k" : [ {} ] } ] ',
+    ],
+)
 def test_json_round_trips(text):
     def py(n):
         if isinstance(n, ScalarNode):
@@ -41,14 +51,23 @@ def test_json_round_trips(text):
         if isinstance(n, MapNode):
             return {k.value: py(v) for k, v in n.items}
         return [py(x) for x in n.items]
+
     root, _ = parse_json(text)
     assert py(root) == json.loads(text)
 
 
-@pytest.mark.parametrize(("text", "line", "col"), [
-    ("{", 1, 2), ("[1,]", 1, 4), ('{"a" 1}', 1, 6), ('{"a":1}x', 1, 8), ("", 1, 1),
-    ('{\n  "a": 1,\n  "b": tru\n}', 3, 8), ('"open', 1, 1),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("{", 1, 2),
+        ("[1,]", 1, 4),
+        ('{"a" 1}', 1, 6),
+        ('{"a":1}x', 1, 8),
+        ("", 1, 1),
+        ('{\n  "a": 1,\n  "b": tru\n}', 3, 8),
+        ('"open', 1, 1),
+    ],
+)
 def test_json_errors_have_positions(text, line, col):
     with pytest.raises(ParseFailure) as exc:
         parse_json(text)
@@ -72,7 +91,7 @@ def test_json_string_positions_are_exact():
     text = '{\n  "m": "anthropic.claude-v2",\n  "l": ["x"]\n}'
     root, _ = parse_json(text)
     node = root.get("m")
-    assert text[node.start:node.end] == '"anthropic.claude-v2"'
+    assert text[node.start : node.end] == '"anthropic.claude-v2"'
     assert LineIndex(text).position(node.start) == (2, 8)
 
 
@@ -84,13 +103,13 @@ def test_yaml_multi_document_tags_and_positions():
     assert (b.value, b.tag) == ("Model", "!Ref")
     assert doc.roots[0].get("a").is_string is False
     x = doc.roots[1].items[0].get("x")
-    assert text[x.start:x.end] == "'anthropic.claude-v2'" and x.style == "'"
+    assert text[x.start : x.end] == "'anthropic.claude-v2'" and x.style == "'"
 
 
 def test_yaml_alias_bomb_is_one_pass():
     lines = ['a0: &a0 ["anthropic.claude-v2"]']
     for i in range(1, 30):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     doc = YamlParser().parse("bomb.yaml", "\n".join(lines) + "\n")
     visited = sum(1 for root in doc.roots for _ in walk(root))
     assert visited < 100  # 9**29 if aliases were expanded
@@ -115,14 +134,21 @@ def test_yaml_errors_and_duplicate_keys(text, line):
 
 
 def test_dotenv_forms():
-    text = ('# c\nexport A="anthropic.claude-v2" # inline\nB=\'x y\'\nC=plain value # note\n'
-            "  D = spaced\nbad line\nE=\n")
+    text = "# c\nexport A=\"anthropic.claude-v2\" # inline\nB='x y'\nC=plain value # note\n  D = spaced\nbad line\nE=\n"
     doc = DotenvParser().parse(".env", text)
-    got = {s.key_path[0]: (s.value, text[s.start:s.end]) for s in doc.scalars}
-    assert got == {"A": ("anthropic.claude-v2", '"anthropic.claude-v2"'), "B": ("x y", "'x y'"),
-                   "C": ("plain value", "plain value"), "D": ("spaced", "spaced"), "E": ("", "")}
-    assert [(c.line, c.text, c.own_line) for c in doc.comments] == [(1, "c", True), (2, "inline", False),
-                                                                    (4, "note", False)]
+    got = {s.key_path[0]: (s.value, text[s.start : s.end]) for s in doc.scalars}
+    assert got == {
+        "A": ("anthropic.claude-v2", '"anthropic.claude-v2"'),
+        "B": ("x y", "'x y'"),
+        "C": ("plain value", "plain value"),
+        "D": ("spaced", "spaced"),
+        "E": ("", ""),
+    }
+    assert [(c.line, c.text, c.own_line) for c in doc.comments] == [
+        (1, "c", True),
+        (2, "inline", False),
+        (4, "note", False),
+    ]
 
 
 def test_text_fallback_drops_comments():

@@ -58,9 +58,7 @@ def test_full_cycle(capsys, tmp_path):
             "resource": "models.draft",
         },
     ]
-    assert all(
-        set(e) == {"check_id", "file", "model", "resource"} for e in doc["findings"]
-    )  # no line numbers
+    assert all(set(e) == {"check_id", "file", "model", "resource"} for e in doc["findings"])  # no line numbers
 
     # 2. clean run: everything known, nothing fails, the baseline file itself is not scanned
     code, out, _ = scan(capsys, tmp_path, "--baseline", str(path), "-o", "json")
@@ -136,18 +134,12 @@ def test_bad_baseline_is_a_usage_error(capsys, tmp_path):
 def test_loads_validates_and_counts_duplicates():
     entries = baseline.loads(
         json.dumps(
-            {
-                "findings": [
-                    {"file": "a.yaml", "resource": "r", "check_id": "brl_001", "model": "m", "count": 2}
-                ]
-            }
+            {"findings": [{"file": "a.yaml", "resource": "r", "check_id": "brl_001", "model": "m", "count": 2}]}
         ),
         "b",
     )
     assert entries[0].check_id == "BRL_001" and entries[0].count == 2
     with pytest.raises(ConfigError, match="count: expected a whole number"):
-        baseline.loads(
-            '{"findings": [{"file": "a", "resource": "r", "check_id": "X", "model": "m", "count": 0}]}', "b"
-        )
+        baseline.loads('{"findings": [{"file": "a", "resource": "r", "check_id": "X", "model": "m", "count": 0}]}', "b")
     with pytest.raises(ConfigError, match="not valid JSON"):
         baseline.loads("{", "b")

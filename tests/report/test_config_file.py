@@ -74,8 +74,7 @@ def test_pyproject_table(capsys, repo):
 
 def test_unknown_keys_are_warned_with_their_location(capsys, repo):
     (repo / ".bedrock-lifecycle.yaml").write_text(
-        "# settings\nfial_on: eol\nsuppressions:\n  - path: '*'\n    check: BRL_003\n    reason: r\n"
-        "    reson: typo\n"
+        "# settings\nfial_on: eol\nsuppressions:\n  - path: '*'\n    check: BRL_003\n    reason: r\n    reson: typo\n"
     )
     code, _, err = scan(capsys, repo / "svc" / "infra")
     cfg = repo / ".bedrock-lifecycle.yaml"
@@ -117,9 +116,7 @@ def test_invalid_values_exit_2_with_the_key_path(capsys, repo, text, message):
 def test_toml_errors_name_the_table_path(tmp_path):
     path = tmp_path / "pyproject.toml"
     path.write_text("[tool.bedrock-lifecycle]\nwarn_days = -1\n")
-    with pytest.raises(
-        ConfigError, match=r"pyproject.toml: tool.bedrock-lifecycle.warn_days: expected a whole"
-    ):
+    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.bedrock-lifecycle.warn_days: expected a whole"):
         config_file.load(str(path))
 
 
@@ -129,9 +126,7 @@ def test_explicit_config_file_and_relative_paths(capsys, repo, tmp_path):
     (elsewhere / "lifecycle.yml").write_text("fail_on: legacy\noutput_file_path: out/r.json\noutput: json\n")
     code, out, _ = scan(capsys, repo / "svc" / "infra", "--config-file", str(elsewhere / "lifecycle.yml"))
     assert code == 1 and out == ""
-    assert (
-        json.loads((elsewhere / "out" / "r.json").read_text())["summary"]["failed"] == 1
-    )  # relative to the file
+    assert json.loads((elsewhere / "out" / "r.json").read_text())["summary"]["failed"] == 1  # relative to the file
     code, _, err = scan(capsys, repo, "--config-file", str(tmp_path / "nope.yaml"))
     assert code == 2 and "no such file" in err
 
@@ -186,9 +181,7 @@ def test_merge_fills_only_what_the_command_line_left_unset():
     args = argparse.Namespace(fail_on=["eol"], warn_days=None, soft_fail=False, skip_path=[])
     config_file.merge(
         args,
-        config_file.FileConfig(
-            "f", {"fail_on": ["legacy"], "warn_days": 30, "soft_fail": True, "skip_path": ["x"]}
-        ),
+        config_file.FileConfig("f", {"fail_on": ["legacy"], "warn_days": 30, "soft_fail": True, "skip_path": ["x"]}),
     )
     assert vars(args) == {"fail_on": ["eol"], "warn_days": 30, "soft_fail": True, "skip_path": ["x"]}
 
@@ -200,7 +193,5 @@ def test_the_config_and_baseline_files_are_never_scanned(capsys, repo):
     code, out, _ = scan(capsys, repo, "-o", "json")
     files = {r["file_path"] for b in json.loads(out)["results"].values() for r in b}
     assert files == {"/svc/infra/app.yaml"}
-    code, out, _ = scan(
-        capsys, repo / ".bedrock-lifecycle.yaml", "-o", "json"
-    )  # pre-commit passes it explicitly
+    code, out, _ = scan(capsys, repo / ".bedrock-lifecycle.yaml", "-o", "json")  # pre-commit passes it explicitly
     assert code == 0 and json.loads(out)["summary"]["passed"] == 0

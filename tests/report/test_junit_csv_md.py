@@ -67,16 +67,11 @@ def test_junit_matches_the_json_results(capsys):
     assert int(root.get("errors")) == len(doc["diagnostics"]) == 1
     suite = root.find("testsuite[@id='BRL_001']")
     assert suite.get("name") == "BRL_001: Bedrock model has reached End-of-Life"
-    case = next(
-        c for c in suite.findall("testcase") if c.find("failure") is not None and c.get("line") == "6"
-    )
+    case = next(c for c in suite.findall("testcase") if c.find("failure") is not None and c.get("line") == "6")
     assert case.get("classname") == "docker-compose.yml" and case.get("file") == "docker-compose.yml"
     failure = case.find("failure")
     assert failure.get("type") == "CRITICAL" and "reached End-of-Life on 2026-09-10" in failure.get("message")
-    assert (
-        "docker-compose.yml:6:22" in failure.text
-        and "replacement: anthropic.claude-haiku-4-5" in failure.text
-    )
+    assert "docker-compose.yml:6:22" in failure.text and "replacement: anthropic.claude-haiku-4-5" in failure.text
     warning = root.find("testsuite[@id='BRL_003']").find(".//failure")
     assert warning.get("message").startswith("warning (does not fail the run): ")
 
@@ -113,8 +108,7 @@ def test_csv_round_trips_one_row_per_reference(capsys):
     doc = json_doc(capsys)
     records = [r for b in ("passed_checks", "failed_checks", "skipped_checks") for r in doc["results"][b]]
     refs = {
-        (r["file_path"].lstrip("/"), r["file_line_range"][0], r["bedrock"]["column"], r["resource"])
-        for r in records
+        (r["file_path"].lstrip("/"), r["file_line_range"][0], r["bedrock"]["column"], r["resource"]) for r in records
     }
     assert len(rows) == len(refs) == 16
     assert all(r["catalog_date"] == "2026-11-25" and r["as_of"] == AS_OF for r in rows)
@@ -130,26 +124,16 @@ def test_csv_row_carries_the_worst_result_and_every_failing_check():
     assert draft["failing_checks"] == "BRL_002;BRL_004;BRL_008"
     assert draft["status"] == "LEGACY (extended access)" and draft["eol_date"] == "2027-01-08"
     worker = rows[("docker-compose.yml", "8")]
-    assert (
-        worker["result"] == "SKIPPED"
-        and worker["suppressed_checks"] == "BRL_003"
-        and worker["fails_run"] == "no"
-    )
+    assert worker["result"] == "SKIPPED" and worker["suppressed_checks"] == "BRL_003" and worker["fails_run"] == "no"
     haiku = rows[("docker-compose.yml", "6")]
     assert haiku["replacement"] == "anthropic.claude-haiku-4-5-20251001-v1:0" and haiku["status"] == "EOL"
     assert rows[("docker-compose.yml", "12")]["result"] == "PASSED"
     baselined = {
         (r["file"], r["line"]): r
-        for r in csv.DictReader(
-            io.StringIO((CASES / "baselined" / "expected.csv").read_text(encoding="utf-8"))
-        )
+        for r in csv.DictReader(io.StringIO((CASES / "baselined" / "expected.csv").read_text(encoding="utf-8")))
     }
     chat = baselined[("app.yaml", "2")]
-    assert (
-        chat["result"] == "BASELINED"
-        and chat["baselined_checks"] == "BRL_001"
-        and chat["failing_checks"] == ""
-    )
+    assert chat["result"] == "BASELINED" and chat["baselined_checks"] == "BRL_001" and chat["failing_checks"] == ""
 
 
 def test_csv_neutralises_formulas():

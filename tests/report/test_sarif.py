@@ -35,9 +35,7 @@ SARIF_FIXTURES = sorted(ROOT.joinpath("fixtures").rglob("expected.sarif"))
 
 
 def scan_sarif(capsys, root: Path, *extra: str) -> dict:
-    main(
-        ["scan", str(root), "-o", "sarif", "--as-of", AS_OF, "--jobs", "1", "--repo-root", str(root), *extra]
-    )
+    main(["scan", str(root), "-o", "sarif", "--as-of", AS_OF, "--jobs", "1", "--repo-root", str(root), *extra])
     return json.loads(capsys.readouterr().out)
 
 
@@ -100,9 +98,7 @@ def test_basic_fixture_content():
         r["ruleId"] == "BRL_003" and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 8
         for r in run["results"]
     )
-    eol = next(
-        r for r in run["results"] if r["ruleId"] == "BRL_001" and "CHAT_MODEL_ID" in r["message"]["text"]
-    )
+    eol = next(r for r in run["results"] if r["ruleId"] == "BRL_001" and "CHAT_MODEL_ID" in r["message"]["text"])
     text = eol["message"]["text"]
     assert "anthropic.claude-3-haiku-20240307-v1:0" in text and "End-of-Life on 2026-09-10" in text
     assert "migrate to anthropic.claude-haiku-4-5-20251001-v1:0" in text
@@ -126,9 +122,9 @@ def _prints(doc: dict) -> dict[tuple[str, str, str], int]:
     out = {}
     for r in doc["runs"][0]["results"]:
         loc = r["locations"][0]["physicalLocation"]
-        out[
-            (r["ruleId"], loc["artifactLocation"]["uri"], r["partialFingerprints"][sarif.FINGERPRINT_KEY])
-        ] = loc["region"]["startLine"]
+        out[(r["ruleId"], loc["artifactLocation"]["uri"], r["partialFingerprints"][sarif.FINGERPRINT_KEY])] = loc[
+            "region"
+        ]["startLine"]
     return out
 
 
@@ -152,9 +148,7 @@ def test_fingerprint_changes_with_the_model_not_the_line(capsys, tmp_path):
 
 
 def test_include_suppressed_and_category(capsys):
-    run = scan_sarif(capsys, BASIC, "--sarif-include-suppressed", "--sarif-category", "lifecycle/prod/")[
-        "runs"
-    ][0]
+    run = scan_sarif(capsys, BASIC, "--sarif-include-suppressed", "--sarif-category", "lifecycle/prod/")["runs"][0]
     assert run["automationDetails"] == {"id": "lifecycle/prod/"}
     suppressed = [r for r in run["results"] if "suppressions" in r]
     assert len(suppressed) == 3
@@ -172,10 +166,7 @@ def test_uri_is_prefixed_with_the_scan_root_inside_the_repository(capsys, tmp_pa
     (sub / "a.yaml").write_text("m: anthropic.claude-v2\n")
     main(["scan", str(sub), "-o", "sarif", "--as-of", AS_OF])
     run = json.loads(capsys.readouterr().out)["runs"][0]
-    assert (
-        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        == "infra/my%20app/a.yaml"
-    )
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "infra/my%20app/a.yaml"
 
 
 def test_uri_escaping():
@@ -259,9 +250,7 @@ def test_results_are_capped_with_a_warning_keeping_the_failing_ones():
     lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in run["results"]]
     assert lines == sorted(lines)  # still in report order
     note = next(
-        n
-        for n in run["invocations"][0]["toolExecutionNotifications"]
-        if n["descriptor"]["id"] == "BRL_SARIF_LIMIT"
+        n for n in run["invocations"][0]["toolExecutionNotifications"] if n["descriptor"]["id"] == "BRL_SARIF_LIMIT"
     )
     assert note["level"] == "warning" and "5 of 10 results were left out" in note["message"]["text"]
 

@@ -45,9 +45,10 @@ def test_valid_skip_suppresses_and_is_not_reported(capsys, tmp_path):
     )
     code, doc = scan(capsys, root)
     assert code == 0
-    assert [
-        (r["check_id"], r["check_result"]["suppress_comment"]) for r in doc["results"]["skipped_checks"]
-    ] == [("BRL_003", "PLAT-1"), ("BRL_003", "tracked in PLAT-2")]
+    assert [(r["check_id"], r["check_result"]["suppress_comment"]) for r in doc["results"]["skipped_checks"]] == [
+        ("BRL_003", "PLAT-1"),
+        ("BRL_003", "tracked in PLAT-2"),
+    ]
     assert not messages(doc, "BRL_008")
 
 
@@ -55,9 +56,7 @@ def test_skip_without_reason_still_suppresses_but_is_reported(capsys, tmp_path):
     root = tree(tmp_path, {"a.yaml": f"m: {LEGACY}  # checkov:skip=BRL_003\n"})
     code, doc = scan(capsys, root)
     assert code == 0 and results(doc, "skipped_checks") == [("BRL_003", "m")]
-    assert messages(doc, "BRL_008") == [
-        f"Suppression on '{LEGACY}': the skip of BRL_003 (line 1) gives no reason."
-    ]
+    assert messages(doc, "BRL_008") == [f"Suppression on '{LEGACY}': the skip of BRL_003 (line 1) gives no reason."]
     assert scan(capsys, root, "--fail-on", "suppression")[0] == 1  # a team can make it fail
 
 
@@ -85,14 +84,11 @@ def test_unknown_check_id_is_reported_unless_it_is_checkovs_own(capsys, tmp_path
 
 
 def test_expired_skip_no_longer_suppresses_and_is_reported(capsys, tmp_path):
-    root = tree(
-        tmp_path, {"a.yaml": f"m: {EOL}  # bedrock-lifecycle:skip=BRL_001:migrating until=2026-11-24\n"}
-    )
+    root = tree(tmp_path, {"a.yaml": f"m: {EOL}  # bedrock-lifecycle:skip=BRL_001:migrating until=2026-11-24\n"})
     code, doc = scan(capsys, root)
     assert code == 1 and ("BRL_001", "m") in results(doc, "failed_checks")
     assert messages(doc, "BRL_008") == [
-        f"Suppression on '{EOL}': the skip of BRL_001 (line 1) expired on "
-        "2026-11-24; the check applies again."
+        f"Suppression on '{EOL}': the skip of BRL_001 (line 1) expired on 2026-11-24; the check applies again."
     ]
     code, doc = scan(capsys, root, "--as-of", "2026-11-24")  # the last day it holds
     assert code == 0 and results(doc, "skipped_checks") == [("BRL_001", "m")] and not messages(doc, "BRL_008")

@@ -31,9 +31,7 @@ CLAUDE3_HAIKU = "anthropic.claude-3-haiku-20240307-v1:0"
 
 
 def ref(text: str, region: str | None = None) -> Reference:
-    return Reference(
-        text=text, span=Span("main.tf", 1, 1, 1, len(text) + 1), resource="r", kind="text", region=region
-    )
+    return Reference(text=text, span=Span("main.tf", 1, 1, 1, len(text) + 1), resource="r", kind="text", region=region)
 
 
 def resolved(text: str, as_of: date = AS_OF, region: str | None = None):
@@ -522,9 +520,7 @@ def test_foundation_model_arn_region_selects_the_regional_schedule() -> None:
         True,
         date(2026, 7, 30),
     )
-    assert (
-        anywhere.note == "already EOL in eu-central-1, eu-west-1, eu-west-3, us-east-1, us-east-2, us-west-2"
-    )
+    assert anywhere.note == "already EOL in eu-central-1, eu-west-1, eu-west-3, us-east-1, us-east-2, us-west-2"
 
 
 def test_reference_region_applies_when_the_id_names_none() -> None:
@@ -789,9 +785,7 @@ def test_custom_model_variant_carries_its_base_lifecycle() -> None:
         ),
         (
             "bedrock/arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2",
-            ParsedId(
-                "litellm/foundation-model-arn", "anthropic.claude-v2", region="us-east-1", partition="aws"
-            ),
+            ParsedId("litellm/foundation-model-arn", "anthropic.claude-v2", region="us-east-1", partition="aws"),
         ),
     ],
 )
@@ -965,9 +959,7 @@ def test_wildcard_region_with_specific_model_is_that_model() -> None:
     assert (res.model_id, res.status) == ("anthropic.claude-v2", Status.EOL)
 
 
-@pytest.mark.parametrize(
-    "text", ["*.txt", "logs/*.log", "*.amazonaws.com", "s3://bucket/*", "src/**/*.py", "?"]
-)
+@pytest.mark.parametrize("text", ["*.txt", "logs/*.log", "*.amazonaws.com", "s3://bucket/*", "src/**/*.py", "?"])
 def test_non_model_glob_is_not_a_reference(text: str) -> None:
     assert PARSER.parse(text) is None
     assert matches(text) == []
@@ -1155,8 +1147,7 @@ CONTEXT = [
     ),
     # CloudFormation !Sub with partition and Region placeholders
     (
-        'Resource: !Sub "arn:${AWS::Partition}:bedrock:${AWS::Region}::'
-        'foundation-model/amazon.nova-pro-v1:0"',
+        'Resource: !Sub "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/amazon.nova-pro-v1:0"',
         [
             (
                 "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/amazon.nova-pro-v1:0",

@@ -76,15 +76,26 @@ class CliRun:
 
     def opened(self) -> list[str]:
         """Every path the run opened or listed, absolute (relative ones are relative to its cwd)."""
-        return [os.path.join(self.cwd, line.split("\t", 1)[1]) for line in self.audit
-                if line.startswith(("open\t", "os.scandir\t", "os.listdir\t"))]
+        return [
+            os.path.join(self.cwd, line.split("\t", 1)[1])
+            for line in self.audit
+            if line.startswith(("open\t", "os.scandir\t", "os.listdir\t"))
+        ]
 
     def forbidden(self) -> list[str]:
         return [line for line in self.audit if line.startswith("FORBIDDEN")]
 
 
-def run_cli(args: list[str], cwd: Path, *, deny: tuple[Path, ...] = (), cpu: int = CPU_SECONDS,
-            wall: int = WALL_SECONDS, log: Path | None = None, module: bool = True) -> CliRun:
+def run_cli(
+    args: list[str],
+    cwd: Path,
+    *,
+    deny: tuple[Path, ...] = (),
+    cpu: int = CPU_SECONDS,
+    wall: int = WALL_SECONDS,
+    log: Path | None = None,
+    module: bool = True,
+) -> CliRun:
     """``bedrock-lifecycle <args>`` from cwd, under the guard; never raises on the scan's behalf.
 
     module=False runs ``python <args>`` instead (the guard's own test).
@@ -92,8 +103,13 @@ def run_cli(args: list[str], cwd: Path, *, deny: tuple[Path, ...] = (), cpu: int
     log = log or cwd / f".guard-{os.getpid()}-{threading.get_ident()}.log"
     log.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRL_", "PYTHON"))}
-    env.update(PYTHONPATH=str(GUARD), BRL_GUARD_LOG=str(log), PYTHONDONTWRITEBYTECODE="1",
-               BRL_GUARD_DENY=os.pathsep.join(str(p) for p in deny), NO_COLOR="1")
+    env.update(
+        PYTHONPATH=str(GUARD),
+        BRL_GUARD_LOG=str(log),
+        PYTHONDONTWRITEBYTECODE="1",
+        BRL_GUARD_DENY=os.pathsep.join(str(p) for p in deny),
+        NO_COLOR="1",
+    )
     out, err = cwd / ".stdout", cwd / ".stderr"
 
     def limits() -> None:
@@ -101,8 +117,9 @@ def run_cli(args: list[str], cwd: Path, *, deny: tuple[Path, ...] = (), cpu: int
 
     with open(out, "wb") as fo, open(err, "wb") as fe:
         command = [sys.executable, *(["-m", "bedrock_lifecycle"] if module else []), *args]
-        proc = subprocess.Popen(command, cwd=cwd, env=env,
-                                stdin=subprocess.DEVNULL, stdout=fo, stderr=fe, preexec_fn=limits)
+        proc = subprocess.Popen(
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=fo, stderr=fe, preexec_fn=limits
+        )
         timer = threading.Timer(wall, lambda: os.kill(proc.pid, signal.SIGKILL))
         timer.start()
         try:
@@ -111,8 +128,14 @@ def run_cli(args: list[str], cwd: Path, *, deny: tuple[Path, ...] = (), cpu: int
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
     audit = tuple(log.read_text(encoding="utf-8").splitlines()) if log.exists() else ()
-    run = CliRun(proc.returncode, out.read_text(encoding="utf-8", errors="replace"),
-                 err.read_text(encoding="utf-8", errors="replace"), usage.ru_maxrss / 1024, audit, str(cwd))
+    run = CliRun(
+        proc.returncode,
+        out.read_text(encoding="utf-8", errors="replace"),
+        err.read_text(encoding="utf-8", errors="replace"),
+        usage.ru_maxrss / 1024,
+        audit,
+        str(cwd),
+    )
     for f in (out, err, log):
         f.unlink(missing_ok=True)
     return run

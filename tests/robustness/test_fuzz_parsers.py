@@ -44,18 +44,41 @@ REPO = Path(__file__).resolve().parents[2]
 MODEL = "anthropic.claude-3-haiku-20240307-v1:0"
 EXAMPLES = int(os.environ.get("BRL_FUZZ_EXAMPLES", "40"))
 DERANDOMIZE = "BRL_FUZZ_EXAMPLES" not in os.environ  # a long local run explores new cases (--hypothesis-seed)
-FUZZ = settings(derandomize=DERANDOMIZE, max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    derandomize=DERANDOMIZE,
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 RECOGNIZER = Recognizer.for_catalog(load_embedded())
 WORKDIR = Path(tempfile.mkdtemp(prefix="brl-fuzz-"))
 CFG = Config(paths=(str(WORKDIR),), root=str(WORKDIR), as_of=date(2026, 11, 25))
 _COUNTER = itertools.count()
 
 # A name each kind of parser claims; the registry decides which parser that is.
-CANDIDATE_NAMES = ("main.tf", "terraform.tfvars", "main.tf.json", "templates/deployment.yaml", "values.yaml",
-                   "template.json", "settings.jsonc", ".env", "pyproject.toml", "setup.cfg", "app.ini",
-                   "application.properties", "app.py", "app.js", "app.ts", "App.java", "main.go", "Program.cs",
-                   "App.kt", "app.rb")
+CANDIDATE_NAMES = (
+    "main.tf",
+    "terraform.tfvars",
+    "main.tf.json",
+    "templates/deployment.yaml",
+    "values.yaml",
+    "template.json",
+    "settings.jsonc",
+    ".env",
+    "pyproject.toml",
+    "setup.cfg",
+    "app.ini",
+    "application.properties",
+    "app.py",
+    "app.js",
+    "app.ts",
+    "App.java",
+    "main.go",
+    "Program.cs",
+    "App.kt",
+    "app.rb",
+)
 
 
 def _claimed() -> dict[str, str]:
@@ -99,7 +122,7 @@ def scan_bytes(name: str, data: bytes):
             line = text.split("\n")[ref.span.start_line - 1]
             at = ref.span.start_col - 1
             if ref.text in line:  # a literal: exactly at its column (a value composed by !Sub, Fn::Join or
-                assert line[at:at + len(ref.text)] == ref.text, (ref, line)  # a parameter is located elsewhere)
+                assert line[at : at + len(ref.text)] == ref.text, (ref, line)  # a parameter is located elsewhere)
     return outcome
 
 
@@ -135,9 +158,42 @@ def _fixtures() -> dict[str, list[Path]]:
 
 
 FIXTURES = _fixtures()
-STRUCTURAL = [b"{", b"}", b"[", b"]", b"(", b")", b'"', b"'", b"`", b"\\", b"\n", b"\r", b"\r\n", b"\x00", b"\t",
-              b"${", b"%{", b"<<EOT\n", b"#", b"//", b"/*", b"*/", b": ", b"- ", b"=", b",", b"&a ", b"*a ", b"!Ref ",
-              b"!!python/object/apply:os.system ", b"\xff", b"\xef\xbb\xbf", b"\xe2\x80\xae", MODEL.encode()]
+STRUCTURAL = [
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b'"',
+    b"'",
+    b"`",
+    b"\\",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\x00",
+    b"\t",
+    b"${",
+    b"%{",
+    b"<<EOT\n",
+    b"#",
+    b"//",
+    b"/*",
+    b"*/",
+    b": ",
+    b"- ",
+    b"=",
+    b",",
+    b"&a ",
+    b"*a ",
+    b"!Ref ",
+    b"!!python/object/apply:os.system ",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"\xe2\x80\xae",
+    MODEL.encode(),
+]
 
 
 @st.composite
@@ -147,11 +203,11 @@ def mutations(draw, data: bytes) -> bytes:
         pos = draw(st.integers(0, len(out)))
         kind = draw(st.sampled_from(("delete", "insert", "duplicate", "replace", "truncate")))
         if kind == "delete":
-            del out[pos:pos + draw(st.integers(1, 40))]
+            del out[pos : pos + draw(st.integers(1, 40))]
         elif kind == "insert":
             out[pos:pos] = draw(st.one_of(st.sampled_from(STRUCTURAL), st.binary(min_size=1, max_size=8)))
         elif kind == "duplicate":
-            out[pos:pos] = out[pos:pos + draw(st.integers(1, 200))] * draw(st.integers(1, 3))
+            out[pos:pos] = out[pos : pos + draw(st.integers(1, 200))] * draw(st.integers(1, 3))
         elif kind == "replace" and pos < len(out):
             out[pos] = draw(st.integers(0, 255))
         elif kind == "truncate":
@@ -173,30 +229,97 @@ def test_mutated_fixtures(label, data):
 # (or nearly: a few mutations on top), so the parsers' node builders and the extractors and
 # static evaluators behind them (CloudFormation intrinsics, Terraform expressions) see deep input.
 
-LITERALS = [MODEL, f"us.{MODEL}", f"arn:aws:bedrock:us-east-1::foundation-model/{MODEL}", "anthropic.claude-*",
-            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcdefghijkl", "", "x", "${var.m}",
-            "${AWS::Region}", "${self:custom.m}", "${file(../x.yml):m}", "%{ if true }a%{ endif }", "\\", '"', "\n"]
+LITERALS = [
+    MODEL,
+    f"us.{MODEL}",
+    f"arn:aws:bedrock:us-east-1::foundation-model/{MODEL}",
+    "anthropic.claude-*",
+    "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcdefghijkl",
+    "",
+    "x",
+    "${var.m}",
+    "${AWS::Region}",
+    "${self:custom.m}",
+    "${file(../x.yml):m}",
+    "%{ if true }a%{ endif }",
+    "\\",
+    '"',
+    "\n",
+]
 STRING = st.one_of(st.sampled_from(LITERALS), st.text(max_size=12))
-KEYS = ["Resources", "Type", "Properties", "FoundationModel", "ModelId", "model_id", "Parameters", "Default",
-        "Mappings", "Conditions", "Outputs", "Value", "States", "StartAt", "Resource", "Fn::Sub", "Ref",
-        "Fn::If", "Fn::FindInMap", "Fn::Join", "Fn::Select", "AWS::Bedrock::Agent", "provider", "environment"]
+KEYS = [
+    "Resources",
+    "Type",
+    "Properties",
+    "FoundationModel",
+    "ModelId",
+    "model_id",
+    "Parameters",
+    "Default",
+    "Mappings",
+    "Conditions",
+    "Outputs",
+    "Value",
+    "States",
+    "StartAt",
+    "Resource",
+    "Fn::Sub",
+    "Ref",
+    "Fn::If",
+    "Fn::FindInMap",
+    "Fn::Join",
+    "Fn::Select",
+    "AWS::Bedrock::Agent",
+    "provider",
+    "environment",
+]
 KEY = st.one_of(st.sampled_from(KEYS), st.text(min_size=1, max_size=8))
-VALUES = st.recursive(st.one_of(STRING, st.integers(), st.booleans(), st.none()),
-                      lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)),
-                      max_leaves=25)
+VALUES = st.recursive(
+    st.one_of(STRING, st.integers(), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEY, inner, max_size=4)),
+    max_leaves=25,
+)
 TEMPLATE_ROOTS = st.one_of(
     VALUES,
-    st.builds(lambda props, params: {"AWSTemplateFormatVersion": "2010-09-09", "Parameters": params,
-                                     "Resources": {"A": {"Type": "AWS::Bedrock::Agent", "Properties": props}}},
-              st.dictionaries(KEY, VALUES, max_size=4), st.dictionaries(KEY, VALUES, max_size=3)),
-    st.builds(lambda env, custom: {"service": "s", "provider": {"name": "aws", "environment": env}, "custom": custom},
-              st.dictionaries(KEY, VALUES, max_size=3), VALUES),
-    st.builds(lambda params: {"StartAt": "A", "States": {"A": {"Type": "Task", "Parameters": params,
-                                                               "Resource": "arn:aws:states:::bedrock:invokeModel"}}},
-              st.dictionaries(KEY, VALUES, max_size=4)),
+    st.builds(
+        lambda props, params: {
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Parameters": params,
+            "Resources": {"A": {"Type": "AWS::Bedrock::Agent", "Properties": props}},
+        },
+        st.dictionaries(KEY, VALUES, max_size=4),
+        st.dictionaries(KEY, VALUES, max_size=3),
+    ),
+    st.builds(
+        lambda env, custom: {"service": "s", "provider": {"name": "aws", "environment": env}, "custom": custom},
+        st.dictionaries(KEY, VALUES, max_size=3),
+        VALUES,
+    ),
+    st.builds(
+        lambda params: {
+            "StartAt": "A",
+            "States": {"A": {"Type": "Task", "Parameters": params, "Resource": "arn:aws:states:::bedrock:invokeModel"}},
+        },
+        st.dictionaries(KEY, VALUES, max_size=4),
+    ),
 )
-YAML_TAGS = ["!Ref ", "!Sub ", "!GetAtt ", "!If ", "!Join ", "!Select ", "!FindInMap ", "!Base64 ", "!Bogus ",
-             "!!str ", "!!python/object/apply:os.system ", "&a ", "*a ", "&b ", "<<: *a\n"]
+YAML_TAGS = [
+    "!Ref ",
+    "!Sub ",
+    "!GetAtt ",
+    "!If ",
+    "!Join ",
+    "!Select ",
+    "!FindInMap ",
+    "!Base64 ",
+    "!Bogus ",
+    "!!str ",
+    "!!python/object/apply:os.system ",
+    "&a ",
+    "*a ",
+    "&b ",
+    "<<: *a\n",
+]
 
 
 @st.composite
@@ -205,8 +328,7 @@ def json_documents(draw) -> bytes:
 
     root = draw(TEMPLATE_ROOTS)
     root = {**root, "model_id": MODEL} if isinstance(root, dict) else [root, MODEL]  # passes the prefilter
-    text = json.dumps(root, indent=draw(st.sampled_from([None, 1, 2])),
-                      ensure_ascii=draw(st.booleans()))
+    text = json.dumps(root, indent=draw(st.sampled_from([None, 1, 2])), ensure_ascii=draw(st.booleans()))
     return draw(mutations(text.encode())) if draw(st.integers(0, 3)) == 0 else text.encode()
 
 
@@ -214,15 +336,19 @@ def json_documents(draw) -> bytes:
 def yaml_documents(draw) -> bytes:
     import yaml
 
-    text = yaml.safe_dump(draw(TEMPLATE_ROOTS), default_flow_style=draw(st.sampled_from([None, True, False])),
-                          allow_unicode=True, width=draw(st.sampled_from([20, 80])))
+    text = yaml.safe_dump(
+        draw(TEMPLATE_ROOTS),
+        default_flow_style=draw(st.sampled_from([None, True, False])),
+        allow_unicode=True,
+        width=draw(st.sampled_from([20, 80])),
+    )
     lines = text.split("\n")
     for _ in range(draw(st.integers(0, 6))):  # tags, anchors and aliases on random values
         i = draw(st.integers(0, len(lines) - 1))
         for sep in (": ", "- "):
             at = lines[i].find(sep)
             if at != -1:
-                lines[i] = lines[i][:at + 2] + draw(st.sampled_from(YAML_TAGS)) + lines[i][at + 2:]
+                lines[i] = lines[i][: at + 2] + draw(st.sampled_from(YAML_TAGS)) + lines[i][at + 2 :]
                 break
     text = "\n".join(lines)
     if draw(st.booleans()):
@@ -236,22 +362,61 @@ def _hcl_string(s: str) -> str:
 
 HCL_NAME = st.sampled_from(["m", "model", "x", "id", "foundation_model", "model_id", "name"])
 HCL_LEAF = st.one_of(
-    STRING.map(_hcl_string), st.integers(-5, 99).map(str), st.sampled_from(["true", "false", "null"]),
-    st.sampled_from(["var.m", "var.model", "local.x", "local.model", "each.value", "each.key", "count.index",
-                     "module.m.model", "data.aws_bedrock_foundation_model.m.model_id", "var.map[\"k\"]",
-                     "path.module", "self.x", '"${var.m}"', '"${local.x}-${var.m}"',
-                     '"%{if var.m != ""}${var.m}%{endif}"',
-                     f"<<EOT\n{MODEL}\nEOT\n", f"<<-EOT\n  ${{var.m}} {MODEL}\n  EOT\n"]),
+    STRING.map(_hcl_string),
+    st.integers(-5, 99).map(str),
+    st.sampled_from(["true", "false", "null"]),
+    st.sampled_from(
+        [
+            "var.m",
+            "var.model",
+            "local.x",
+            "local.model",
+            "each.value",
+            "each.key",
+            "count.index",
+            "module.m.model",
+            "data.aws_bedrock_foundation_model.m.model_id",
+            'var.map["k"]',
+            "path.module",
+            "self.x",
+            '"${var.m}"',
+            '"${local.x}-${var.m}"',
+            '"%{if var.m != ""}${var.m}%{endif}"',
+            f"<<EOT\n{MODEL}\nEOT\n",
+            f"<<-EOT\n  ${{var.m}} {MODEL}\n  EOT\n",
+        ]
+    ),
 )
-HCL_FUNCS = ["lookup", "try", "coalesce", "format", "jsonencode", "jsondecode", "join", "merge", "element", "concat",
-             "tostring", "replace", "lower", "upper", "trimspace", "split", "templatefile", "file", "one", "flatten"]
+HCL_FUNCS = [
+    "lookup",
+    "try",
+    "coalesce",
+    "format",
+    "jsonencode",
+    "jsondecode",
+    "join",
+    "merge",
+    "element",
+    "concat",
+    "tostring",
+    "replace",
+    "lower",
+    "upper",
+    "trimspace",
+    "split",
+    "templatefile",
+    "file",
+    "one",
+    "flatten",
+]
 
 
 def _hcl_expressions(inner):
     return st.one_of(
         st.lists(inner, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
-        st.dictionaries(HCL_NAME, inner, max_size=3).map(lambda d: "{" + ", ".join(f"{k} = {v}" for k, v in d.items())
-                                                          + "}"),
+        st.dictionaries(HCL_NAME, inner, max_size=3).map(
+            lambda d: "{" + ", ".join(f"{k} = {v}" for k, v in d.items()) + "}"
+        ),
         st.tuples(inner, inner, inner).map(lambda t: f"{t[0]} == {t[1]} ? {t[1]} : {t[2]}"),
         st.tuples(st.sampled_from(HCL_FUNCS), st.lists(inner, max_size=3)).map(lambda t: f"{t[0]}({', '.join(t[1])})"),
         inner.map(lambda e: f"[for k, v in {e} : v if v != null]"),
@@ -269,31 +434,59 @@ HCL_EXPR = st.recursive(HCL_LEAF, _hcl_expressions, max_leaves=12)
 def hcl_documents(draw) -> bytes:
     blocks = []
     for _ in range(draw(st.integers(1, 5))):
-        attrs = "".join(f"  {k} = {v}\n" for k, v in draw(st.dictionaries(HCL_NAME, HCL_EXPR, min_size=1, max_size=3))
-                        .items())
-        header = draw(st.sampled_from(['resource "aws_bedrockagent_agent" "a"', 'resource "aws_bedrock_provisioned'
-                                       '_model_throughput" "pt"', "locals", 'variable "m"', 'variable "model"',
-                                       'output "o"', 'module "m"', 'data "aws_bedrock_foundation_model" "m"',
-                                       'provider "aws"']))
+        attrs = "".join(
+            f"  {k} = {v}\n" for k, v in draw(st.dictionaries(HCL_NAME, HCL_EXPR, min_size=1, max_size=3)).items()
+        )
+        header = draw(
+            st.sampled_from(
+                [
+                    'resource "aws_bedrockagent_agent" "a"',
+                    'resource "aws_bedrock_provisioned_model_throughput" "pt"',
+                    "locals",
+                    'variable "m"',
+                    'variable "model"',
+                    'output "o"',
+                    'module "m"',
+                    'data "aws_bedrock_foundation_model" "m"',
+                    'provider "aws"',
+                ]
+            )
+        )
         if header.startswith("module"):
             attrs = '  source = "./mod"\n' + attrs
         if header.startswith("resource") and draw(st.booleans()):
-            attrs += draw(st.sampled_from(['  for_each = {a = "x"}\n', "  count = 2\n",
-                                           '  dynamic "x" {\n    for_each = var.m\n    content {\n      m = x.value\n'
-                                           "    }\n  }\n"]))
+            attrs += draw(
+                st.sampled_from(
+                    [
+                        '  for_each = {a = "x"}\n',
+                        "  count = 2\n",
+                        '  dynamic "x" {\n    for_each = var.m\n    content {\n      m = x.value\n    }\n  }\n',
+                    ]
+                )
+            )
         blocks.append(f"{header} {{\n{attrs}}}\n")
     text = "\n".join(blocks)
     return draw(mutations(text.encode())) if draw(st.integers(0, 3)) == 0 else text.encode()
 
 
-GRAMMARS = {"values.yaml": yaml_documents(), "template.json": json_documents(), "main.tf": hcl_documents(),
-            "terraform.tfvars": st.dictionaries(HCL_NAME, HCL_EXPR, max_size=4).map(
-                lambda d: "".join(f"{k} = {v}\n" for k, v in d.items()).encode())}
+GRAMMARS = {
+    "values.yaml": yaml_documents(),
+    "template.json": json_documents(),
+    "main.tf": hcl_documents(),
+    "terraform.tfvars": st.dictionaries(HCL_NAME, HCL_EXPR, max_size=4).map(
+        lambda d: "".join(f"{k} = {v}\n" for k, v in d.items()).encode()
+    ),
+}
 
 
 @pytest.mark.parametrize("name", sorted(GRAMMARS))
-@settings(derandomize=DERANDOMIZE, max_examples=EXAMPLES * 3, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    derandomize=DERANDOMIZE,
+    max_examples=EXAMPLES * 3,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=st.data())
 def test_grammar_documents(name, data):
     assert parser_for(name) is not None, f"no parser claims {name}"

@@ -24,13 +24,57 @@ FORMS = {f.value for f in Form} | {f"litellm/{f.value}" for f in Form}
 FUZZ = settings(derandomize=True, max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of real references, so random strings reach the deep branches of the parser.
-FRAGMENTS = sorted({*(p + "." for p in CATALOG.providers), *(g + "." for g in CATALOG.geo_prefixes), *ENTRIES[:40],
-                    "arn:", "aws", "aws-us-gov", "aws-cn", ":bedrock:", "us-east-1", "::", ":", "123456789012",
-                    "foundation-model/", "inference-profile/", "custom-model/", "application-inference-profile/",
-                    "provisioned-model/", "prompt-router/", "default-prompt-router/", "imported-model/", "prompt/",
-                    "bedrock/", "converse/", "invoke/", "${AWS::Region}", "${", "}", "*", "?", "-v1:0", ":28k",
-                    ":0:512", "/abcdefghijkl", ".", "-", "_", "@", "$", " ", "\n", '"', "'", "\u0130", "\u212a",
-                    "\x00", "\ufffd", "\U0001f600"})
+FRAGMENTS = sorted(
+    {
+        *(p + "." for p in CATALOG.providers),
+        *(g + "." for g in CATALOG.geo_prefixes),
+        *ENTRIES[:40],
+        "arn:",
+        "aws",
+        "aws-us-gov",
+        "aws-cn",
+        ":bedrock:",
+        "us-east-1",
+        "::",
+        ":",
+        "123456789012",
+        "foundation-model/",
+        "inference-profile/",
+        "custom-model/",
+        "application-inference-profile/",
+        "provisioned-model/",
+        "prompt-router/",
+        "default-prompt-router/",
+        "imported-model/",
+        "prompt/",
+        "bedrock/",
+        "converse/",
+        "invoke/",
+        "${AWS::Region}",
+        "${",
+        "}",
+        "*",
+        "?",
+        "-v1:0",
+        ":28k",
+        ":0:512",
+        "/abcdefghijkl",
+        ".",
+        "-",
+        "_",
+        "@",
+        "$",
+        " ",
+        "\n",
+        '"',
+        "'",
+        "\u0130",
+        "\u212a",
+        "\x00",
+        "\ufffd",
+        "\U0001f600",
+    }
+)
 REFERENCE_TEXT = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=12).map("".join)
 ANY_TEXT = st.one_of(st.text(max_size=300), REFERENCE_TEXT)
 
@@ -54,7 +98,7 @@ def test_finditer_never_raises_and_reports_exact_offsets(text):
     end = 0
     for m in RECOGNIZER.finditer(text):
         assert end <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.parsed == PARSER.parse(m.text)
         _check_parsed(m.parsed)
         end = m.end
@@ -81,10 +125,14 @@ def reference_forms(draw):
         "base": (model, Form.BASE.value),
         "profile": (f"{geo}.{model}", Form.PROFILE.value),
         "fm-arn": (f"arn:{partition}:bedrock:{region}::foundation-model/{model}", Form.FOUNDATION_ARN.value),
-        "profile-arn": (f"arn:{partition}:bedrock:{region}:123456789012:inference-profile/{geo}.{model}",
-                        Form.PROFILE_ARN.value),
-        "custom-arn": (f"arn:{partition}:bedrock:{region}:123456789012:custom-model/{model}/a1b2c3d4e5f6",
-                       Form.CUSTOM_MODEL_ARN.value),
+        "profile-arn": (
+            f"arn:{partition}:bedrock:{region}:123456789012:inference-profile/{geo}.{model}",
+            Form.PROFILE_ARN.value,
+        ),
+        "custom-arn": (
+            f"arn:{partition}:bedrock:{region}:123456789012:custom-model/{model}/a1b2c3d4e5f6",
+            Form.CUSTOM_MODEL_ARN.value,
+        ),
         "litellm": (f"bedrock/{model}", "litellm/base"),
         "litellm-profile": (f"bedrock/converse/{geo}.{model}", "litellm/inference-profile"),
     }
@@ -95,8 +143,21 @@ def reference_forms(draw):
 
 
 # What can sit either side of a reference: quotes, assignments, YAML, JSON, interpolation, prose.
-WRAPPERS = [('"', '"'), ("'", "'"), ("`", "`"), ("= ", "\n"), ("model_id: ", "\n"), ('{"model": "', '"}'),
-            ("(", ")"), ("[", "]"), ("${", "}"), ("\t", " "), ("export MODEL=", ""), ("", ","), ("<", ">")]
+WRAPPERS = [
+    ('"', '"'),
+    ("'", "'"),
+    ("`", "`"),
+    ("= ", "\n"),
+    ("model_id: ", "\n"),
+    ('{"model": "', '"}'),
+    ("(", ")"),
+    ("[", "]"),
+    ("${", "}"),
+    ("\t", " "),
+    ("export MODEL=", ""),
+    ("", ","),
+    ("<", ">"),
+]
 FILLER = st.text(alphabet=st.characters(blacklist_characters=".:/", blacklist_categories=("Cs",)), max_size=20)
 
 
@@ -110,7 +171,7 @@ def test_every_form_round_trips_inside_text(ref, wrapper, before, after):
     found = list(RECOGNIZER.finditer(document))
     assert [m.text for m in found] == [text], document
     [m] = found
-    assert document[m.start:m.end] == text
+    assert document[m.start : m.end] == text
     assert m.parsed.form == form
     entry = CATALOG.lookup(m.parsed.candidate)
     assert entry is not None and entry.model_id == model

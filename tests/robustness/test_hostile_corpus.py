@@ -29,12 +29,15 @@ OK, INCOMPLETE = 1, 1 | 4
 
 
 def columns(run, path: str) -> set[tuple[int, int]]:
-    return {(r["file_line_range"][0], r["bedrock"]["column"]) for r in run.records()
-            if r["file_path"] == path and r["check_id"] == "BRL_001"}
+    return {
+        (r["file_line_range"][0], r["bedrock"]["column"])
+        for r in run.records()
+        if r["file_path"] == path and r["check_id"] == "BRL_001"
+    }
 
 
 def test_every_item_has_a_test():
-    tested = {name[len("test_"):] for name in globals() if name.startswith("test_")}
+    tested = {name[len("test_") :] for name in globals() if name.startswith("test_")}
     assert set(CORPUS.ITEMS) <= tested
 
 
@@ -92,12 +95,21 @@ def _scan_cfn_alias_bomb(item: str, tmp_path: Path) -> None:
     assert_sound(run)
     assert run.code == OK and run.diags() == set()
     agent_line = 6 + CORPUS.CFN_BOMB_LEVELS + 4  # FoundationModel, after the Defs lines
-    named = sorted((r["file_line_range"][0], r["resource"], r["bedrock"]["attribute"].split(".")[0],
-                    r["bedrock"]["possible_value"]) for r in run.records()
-                   if r["file_path"] == "/template.yaml" and r["check_id"] == "BRL_001")
+    named = sorted(
+        (
+            r["file_line_range"][0],
+            r["resource"],
+            r["bedrock"]["attribute"].split(".")[0],
+            r["bedrock"]["possible_value"],
+        )
+        for r in run.records()
+        if r["file_path"] == "/template.yaml" and r["check_id"] == "BRL_001"
+    )
     # the shared literal is one possible value of Extra, reported once (not once per path to it)
-    assert named == [(6, "AWS::Bedrock::Agent.Agent", "Extra", True),
-                     (agent_line, "AWS::Bedrock::Agent.Agent", "FoundationModel", False)]
+    assert named == [
+        (6, "AWS::Bedrock::Agent.Agent", "Extra", True),
+        (agent_line, "AWS::Bedrock::Agent.Agent", "FoundationModel", False),
+    ]
     assert run.found() == {HEALTHY, ("/template.yaml", 6), ("/template.yaml", agent_line)}
 
 
@@ -208,7 +220,9 @@ def test_invalid_utf8_template(tmp_path):
     assert run.found() == {HEALTHY, ("/template.yaml", 6), ("/template.yaml", 11)}
     # still read as a CloudFormation template: the resources are named
     assert {r["resource"] for r in run.records() if r["file_path"] == "/template.yaml"} == {
-        "AWS::Bedrock::Agent.First", "AWS::Bedrock::Agent.Second"}
+        "AWS::Bedrock::Agent.First",
+        "AWS::Bedrock::Agent.Second",
+    }
 
 
 def test_nul_bytes(tmp_path):
@@ -233,14 +247,23 @@ def test_unterminated(tmp_path):
     run = scan_item("unterminated", tmp_path)
     assert_sound(run)
     assert run.code == INCOMPLETE
-    assert run.found() == {HEALTHY, ("/unterminated_heredoc.tf", 3), ("/unterminated_string.tf", 3),
-                           ("/unterminated_string.json", 2), ("/unterminated_quote.yaml", 1),
-                           ("/quote.env", 1), ("/string.py", 1)}
+    assert run.found() == {
+        HEALTHY,
+        ("/unterminated_heredoc.tf", 3),
+        ("/unterminated_string.tf", 3),
+        ("/unterminated_string.json", 2),
+        ("/unterminated_quote.yaml", 1),
+        ("/quote.env", 1),
+        ("/string.py", 1),
+    }
     diags = run.diags()
     assert {(code, path) for code, path, _line in diags} == {
-        ("BRL_E001", "/unterminated_heredoc.tf"), ("BRL_E001", "/unterminated_string.tf"),
-        ("BRL_E001", "/unterminated_string.json"), ("BRL_E001", "/unterminated_quote.yaml"),
-        ("BRL_E001", "/string.py")}  # a .env value has no syntax to break
+        ("BRL_E001", "/unterminated_heredoc.tf"),
+        ("BRL_E001", "/unterminated_string.tf"),
+        ("BRL_E001", "/unterminated_string.json"),
+        ("BRL_E001", "/unterminated_quote.yaml"),
+        ("BRL_E001", "/string.py"),
+    }  # a .env value has no syntax to break
     assert all(line is not None for _code, _path, line in diags)
     assert ("BRL_E001", "/unterminated_quote.yaml", 3) in diags and ("BRL_E001", "/string.py", 2) in diags
 
@@ -285,9 +308,14 @@ def test_cfn_tags_everywhere(tmp_path):
     assert run.code == INCOMPLETE
     # an unknown tag makes the template invalid CloudFormation: one diagnostic, then the text fallback
     assert run.diags() == {("BRL_E001", "/cfn_tags_everywhere.yaml", 3)}
-    assert run.found() == {HEALTHY, ("/cfn_tags_everywhere.yaml", 6), ("/cfn_tags_everywhere.yaml", 15),
-                           ("/cfn_tags_everywhere.yaml", 25), ("/cfn_known_tags_everywhere.yaml", 6),
-                           ("/cfn_known_tags_everywhere.yaml", 10)}
+    assert run.found() == {
+        HEALTHY,
+        ("/cfn_tags_everywhere.yaml", 6),
+        ("/cfn_tags_everywhere.yaml", 15),
+        ("/cfn_tags_everywhere.yaml", 25),
+        ("/cfn_known_tags_everywhere.yaml", 6),
+        ("/cfn_known_tags_everywhere.yaml", 10),
+    }
     known = {r["resource"] for r in run.records() if r["file_path"] == "/cfn_known_tags_everywhere.yaml"}
     assert "AWS::Bedrock::Agent.Agent" in known  # known tags on every node: still read as a template
 
@@ -389,8 +417,11 @@ def test_whole_corpus_in_one_parallel_scan(tmp_path):
     if os.geteuid() == 0:
         deny += unreadable
     try:
-        run = run_cli(["scan", "repo", "-o", "json", "--as-of", "2026-11-25", "--strict", "--jobs", "2"], tmp_path,
-                      deny=tuple(deny))
+        run = run_cli(
+            ["scan", "repo", "-o", "json", "--as-of", "2026-11-25", "--strict", "--jobs", "2"],
+            tmp_path,
+            deny=tuple(deny),
+        )
     finally:
         for p in unreadable:
             p.chmod(0o755)
@@ -433,8 +464,9 @@ def _diag_tuples(doc):
 
 
 def _failed(doc):
-    return {(r["file_path"], r["file_line_range"][0]) for r in doc["results"]["failed_checks"]
-            if r["check_id"] == "BRL_001"}
+    return {
+        (r["file_path"], r["file_line_range"][0]) for r in doc["results"]["failed_checks"] if r["check_id"] == "BRL_001"
+    }
 
 
 def test_parser_crash_is_an_internal_error_for_that_file(monkeypatch, capsys, small_repo):
@@ -484,8 +516,9 @@ def test_check_crash_is_an_internal_error_for_that_reference(monkeypatch, capsys
     code, doc = _cli(monkeypatch, capsys, small_repo, "--strict")
     assert code == 1 | 4
     assert _diag_tuples(doc) == {("BRL_E007", "/a.yaml", 1), ("BRL_E007", "/b.json", 1)}
-    assert all(d["message"].startswith("internal error in check BRL_003: ZeroDivisionError")
-               for d in doc["diagnostics"])
+    assert all(
+        d["message"].startswith("internal error in check BRL_003: ZeroDivisionError") for d in doc["diagnostics"]
+    )
     assert _failed(doc) == {("/a.yaml", 1), ("/b.json", 1)}  # the other checks still ran
 
 
@@ -504,9 +537,11 @@ def test_resolver_crash_is_an_internal_error_for_that_reference(monkeypatch, cap
 
 def test_the_guard_refuses_network_and_processes(tmp_path):
     """The guard must be able to fail a test: a socket and a subprocess are refused and logged."""
-    code = ("import socket, subprocess\n"
-            "for f in (lambda: socket.socket(), lambda: subprocess.run(['true'])):\n"
-            "    try:\n        f()\n    except RuntimeError:\n        pass\n")
+    code = (
+        "import socket, subprocess\n"
+        "for f in (lambda: socket.socket(), lambda: subprocess.run(['true'])):\n"
+        "    try:\n        f()\n    except RuntimeError:\n        pass\n"
+    )
     run = run_cli(["-c", code], tmp_path, module=False)
     assert run.code == 0, run.stderr
     assert [line.split("\t")[1] for line in run.forbidden()] == ["socket.__new__", "subprocess.Popen"]

@@ -56,8 +56,9 @@ def test_sarif_uris_are_percent_encoded(tmp_path):
     run = run_cli(["scan", "repo", "-o", "sarif", "--as-of", AS_OF, "--jobs", "1"], tmp_path)
     assert run.code == 1, run.stderr
     sarif = json.loads(run.stdout)
-    locations = [loc["physicalLocation"]["artifactLocation"] for res in sarif["runs"][0]["results"]
-                 for loc in res["locations"]]
+    locations = [
+        loc["physicalLocation"]["artifactLocation"] for res in sarif["runs"][0]["results"] for loc in res["locations"]
+    ]
     uris = {loc["uri"] for loc in locations}
     # RFC 3986 path characters only: unreserved, sub-delims, ':', '@', '/', and %XX escapes
     assert all(re.fullmatch(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})+", u) for u in uris), uris
@@ -98,8 +99,9 @@ def test_a_file_named_like_an_option_cannot_set_it(tmp_path):
 def test_explicit_link_out_of_the_root_is_not_followed(tmp_path):
     """A pre-commit file list names files directly; a staged symlink to /etc/passwd-like data is refused."""
     root, outside = build("symlink_outside", tmp_path)
-    run = run_cli(["scan", "-o", "json", "--as-of", AS_OF, "--strict", "passwd.yaml", "secret.yaml",
-                   "healthy.yaml"], root)
+    run = run_cli(
+        ["scan", "-o", "json", "--as-of", AS_OF, "--strict", "passwd.yaml", "secret.yaml", "healthy.yaml"], root
+    )
     assert_sound(run, outside)
     assert run.code == 5
     assert run.diags() == {("BRL_E006", "/passwd.yaml", None), ("BRL_E006", "/secret.yaml", None)}
@@ -126,11 +128,14 @@ def _tf_repo(tmp_path: Path) -> tuple[Path, Path]:
     root.mkdir()
     (root / "locals.tf").write_text(f'locals {{\n  inside = "{MODEL}"\n}}\n')
     (root / "variables.tf").write_text('variable "model" {\n  type = string\n}\n')
-    (root / "main.tf").write_text('resource "aws_bedrockagent_agent" "a" {\n  foundation_model = var.model\n}\n'
-                                  'module "m" {\n  source = "../outside/mod"\n}\n')
+    (root / "main.tf").write_text(
+        'resource "aws_bedrockagent_agent" "a" {\n  foundation_model = var.model\n}\n'
+        'module "m" {\n  source = "../outside/mod"\n}\n'
+    )
     (outside / "secret.tfvars").write_text(f'model = "{MODEL}"\n')
-    (outside / "mod" / "main.tf").write_text(f'resource "aws_bedrockagent_agent" "o" {{\n'
-                                             f'  foundation_model = "{MODEL}"\n}}\n')
+    (outside / "mod" / "main.tf").write_text(
+        f'resource "aws_bedrockagent_agent" "o" {{\n  foundation_model = "{MODEL}"\n}}\n'
+    )
     return root, outside
 
 
@@ -159,11 +164,24 @@ def test_cloudformation_local_files_out_of_the_root_are_not_read(tmp_path):
     root, outside = tmp_path / "repo", tmp_path / "outside"
     root.mkdir()
     outside.mkdir()
-    (outside / "child.yaml").write_text(f"Resources:\n  A:\n    Type: AWS::Bedrock::Agent\n    Properties:\n"
-                                        f"      FoundationModel: {MODEL}\n")
-    (outside / "machine.asl.json").write_text(json.dumps({"StartAt": "A", "States": {"A": {
-        "Type": "Task", "Resource": "arn:aws:states:::bedrock:invokeModel", "Parameters": {"ModelId": MODEL},
-        "End": True}}}))
+    (outside / "child.yaml").write_text(
+        f"Resources:\n  A:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      FoundationModel: {MODEL}\n"
+    )
+    (outside / "machine.asl.json").write_text(
+        json.dumps(
+            {
+                "StartAt": "A",
+                "States": {
+                    "A": {
+                        "Type": "Task",
+                        "Resource": "arn:aws:states:::bedrock:invokeModel",
+                        "Parameters": {"ModelId": MODEL},
+                        "End": True,
+                    }
+                },
+            }
+        )
+    )
     os.symlink("../outside/child.yaml", root / "linked-child.yaml")
     (root / "template.yaml").write_text(f"""AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31

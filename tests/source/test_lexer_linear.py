@@ -45,11 +45,15 @@ def test_nested_template_literals_stay_small():
 
 
 def test_own_line_comments_on_a_line_of_many_comments():
-    text = ("var x = 1 /* a */ /* b */\n  /* c */ /* d */\n// e\n\t#/* f */ x\n *\u00a0/* g\n"
-            + "/*/" * 1_000 + "\n")
+    text = "var x = 1 /* a */ /* b */\n  /* c */ /* d */\n// e\n\t#/* f */ x\n *\u00a0/* g\n" + "/*/" * 1_000 + "\n"
     comments = lex_clike(text, GO)[1]
     assert [(c.line, c.text, c.own_line) for c in comments if c.line < 6] == [
-        (1, "a", False), (1, "b", False), (2, "c", True), (2, "d", False), (3, "e", True), (4, "f", True),
+        (1, "a", False),
+        (1, "b", False),
+        (2, "c", True),
+        (2, "d", False),
+        (3, "e", True),
+        (4, "f", True),
         (5, "g", False),
     ]
     assert [c.own_line for c in comments if c.line == 6] == [True] * 501

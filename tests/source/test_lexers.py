@@ -45,29 +45,38 @@ class A:
 
 
 def test_python_string_forms():
-    text = ('A = b"anthropic.claude-v2"\nB = r\'amazon.nova-pro-v1:0\'\n'
-            'C = """\n  meta.llama3-8b-instruct-v1:0\n"""\n')
+    text = 'A = b"anthropic.claude-v2"\nB = r\'amazon.nova-pro-v1:0\'\nC = """\n  meta.llama3-8b-instruct-v1:0\n"""\n'
     assert [(t, line, col) for t, line, col, _ in refs("m.py", text)] == [
-        ("anthropic.claude-v2", 1, 7), ("amazon.nova-pro-v1:0", 2, 7), ("meta.llama3-8b-instruct-v1:0", 4, 3)]
+        ("anthropic.claude-v2", 1, 7),
+        ("amazon.nova-pro-v1:0", 2, 7),
+        ("meta.llama3-8b-instruct-v1:0", 4, 3),
+    ]
 
 
 def test_python_fstring_literal_parts_only():
-    text = ('A = f"arn:aws:bedrock:{region}::foundation-model/anthropic.claude-v2"\n'
-            'B = f"{geo}.{\'anthropic.claude-instant-v1\'}"\n'
-            'C = f"{anthropic.claude_v2}"\n'
-            'D = f"{{literal}} {x!r:>10} amazon.nova-lite-v1:0"\n')
+    text = (
+        'A = f"arn:aws:bedrock:{region}::foundation-model/anthropic.claude-v2"\n'
+        "B = f\"{geo}.{'anthropic.claude-instant-v1'}\"\n"
+        'C = f"{anthropic.claude_v2}"\n'
+        'D = f"{{literal}} {x!r:>10} amazon.nova-lite-v1:0"\n'
+    )
     assert [(t, line) for t, line, _, _ in refs("m.py", text)] == [
-        ("anthropic.claude-v2", 1), ("anthropic.claude-instant-v1", 2), ("amazon.nova-lite-v1:0", 4)]
+        ("anthropic.claude-v2", 1),
+        ("anthropic.claude-instant-v1", 2),
+        ("amazon.nova-lite-v1:0", 4),
+    ]
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ('P = "{}.anthropic.claude-3-haiku-20240307-v1:0".format(g)', "anthropic.claude-3-haiku-20240307-v1:0"),
-    ('P = "{geo}.anthropic.claude-3-haiku-20240307-v1:0".format(geo=g)',
-     "anthropic.claude-3-haiku-20240307-v1:0"),
-    ('P = "%s.amazon.nova-pro-v1:0" % g', "amazon.nova-pro-v1:0"),
-    ('P = "%(geo)s.amazon.nova-pro-v1:0" % d', "amazon.nova-pro-v1:0"),
-    ('P = "x\\nanthropic.claude-v2"', "anthropic.claude-v2"),  # an escape is a token boundary
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('P = "{}.anthropic.claude-3-haiku-20240307-v1:0".format(g)', "anthropic.claude-3-haiku-20240307-v1:0"),
+        ('P = "{geo}.anthropic.claude-3-haiku-20240307-v1:0".format(geo=g)', "anthropic.claude-3-haiku-20240307-v1:0"),
+        ('P = "%s.amazon.nova-pro-v1:0" % g', "amazon.nova-pro-v1:0"),
+        ('P = "%(geo)s.amazon.nova-pro-v1:0" % d', "amazon.nova-pro-v1:0"),
+        ('P = "x\\nanthropic.claude-v2"', "anthropic.claude-v2"),  # an escape is a token boundary
+    ],
+)
 def test_python_interpolation_forms(text, found):
     assert [t for t, *_ in refs("m.py", text)] == [found]
 
@@ -79,7 +88,7 @@ def test_python_tokenize_error_is_a_parse_failure():
 
 
 def test_python_context_names():
-    text = '''import os
+    text = """import os
 MODEL = os.getenv("MODEL_ID", "anthropic.claude-v2")
 llm = ChatBedrock(model_id="anthropic.claude-v2", model_kwargs={"k": 1})
 x = ChatBedrock("anthropic.claude-v2")
@@ -91,10 +100,17 @@ class Settings:
         return "anthropic.claude-v2"
 def handler(event, context):
     client.invoke_model(modelId="anthropic.claude-v2", body=b)
-'''
+"""
     assert [res for *_, res in refs("m.py", text)] == [
-        "os.getenv(MODEL_ID)", "ChatBedrock(model_id)", "ChatBedrock()", "os.environ.SUMMARY_MODEL",
-        "CONFIG.bedrock.chat", "Settings.model_id", "pick", "client.invoke_model(modelId)"]
+        "os.getenv(MODEL_ID)",
+        "ChatBedrock(model_id)",
+        "ChatBedrock()",
+        "os.environ.SUMMARY_MODEL",
+        "CONFIG.bedrock.chat",
+        "Settings.model_id",
+        "pick",
+        "client.invoke_model(modelId)",
+    ]
 
 
 def test_python_context_survives_line_moves():
@@ -107,35 +123,43 @@ def test_python_context_survives_line_moves():
 
 
 def test_js_comments_regex_and_jsx_text_do_not_derail():
-    text = '''// anthropic.claude-v2
+    text = """// anthropic.claude-v2
 /* amazon.nova-pro-v1:0 */
 const re = /"'/g, half = a / 2 / b;
 const el = <p>Don't use it</p>;
 const m = "meta.llama3-8b-instruct-v1:0";
-'''
+"""
     assert [(t, line) for t, line, _, _ in refs("a.js", text)] == [("meta.llama3-8b-instruct-v1:0", 5)]
 
 
 def test_js_template_literal_parts_and_holes():
-    text = ('const a = `${geo}.anthropic.claude-sonnet-4-6`;\n'
-            'const b = `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-v2:1`;\n'
-            'const c = `${x ? "amazon.nova-lite-v1:0" : `${y}.amazon.nova-micro-v1:0`}`;\n'
-            'const d = `${anthropic.claude_v2}`;\n')
+    text = (
+        "const a = `${geo}.anthropic.claude-sonnet-4-6`;\n"
+        "const b = `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-v2:1`;\n"
+        'const c = `${x ? "amazon.nova-lite-v1:0" : `${y}.amazon.nova-micro-v1:0`}`;\n'
+        "const d = `${anthropic.claude_v2}`;\n"
+    )
     assert [(t, line) for t, line, _, _ in refs("a.ts", text)] == [
         ("anthropic.claude-sonnet-4-6", 1),
         ("arn:aws:bedrock:${region}::foundation-model/anthropic.claude-v2:1", 2),
-        ("amazon.nova-lite-v1:0", 3), ("amazon.nova-micro-v1:0", 3)]
+        ("amazon.nova-lite-v1:0", 3),
+        ("amazon.nova-micro-v1:0", 3),
+    ]
 
 
 def test_js_context_names():
-    text = '''const client = new BedrockRuntimeClient({ region: "us-east-1" });
+    text = """const client = new BedrockRuntimeClient({ region: "us-east-1" });
 export const MODEL_ID: string = process.env.MODEL_ID ?? "anthropic.claude-v2";
 const MODELS: Record<string, string> = { chat: "anthropic.claude-v2" };
 await client.send(new InvokeModelCommand({ modelId: "anthropic.claude-v2", body }));
 class Chat { model = "anthropic.claude-v2"; }
-'''
+"""
     assert [res for *_, res in refs("a.ts", text)] == [
-        "MODEL_ID", "MODELS.chat", "InvokeModelCommand(modelId)", "Chat.model"]
+        "MODEL_ID",
+        "MODELS.chat",
+        "InvokeModelCommand(modelId)",
+        "Chat.model",
+    ]
 
 
 def test_java_text_block_and_char_literals():
@@ -148,21 +172,25 @@ def test_java_text_block_and_char_literals():
 }
 '''
     assert [(t, line, res) for t, line, _, res in refs("A.java", text)] == [
-        ("anthropic.claude-v2", 4, "A.s"), ("amazon.nova-pro-v1:0", 6, "modelId()")]
+        ("anthropic.claude-v2", 4, "A.s"),
+        ("amazon.nova-pro-v1:0", 6, "modelId()"),
+    ]
 
 
 def test_go_raw_strings_runes_and_declarations():
-    text = '''package main
+    text = """package main
 // anthropic.claude-v2
 const Model = "anthropic.claude-v2"
 var (
 \tEmbed string = `amazon.titan-embed-text-v1`
 )
 func f() { r := '"'; _ = &bedrockruntime.ConverseInput{ModelId: aws.String("amazon.nova-pro-v1:0")} }
-'''
+"""
     assert [(t, res) for t, _, _, res in refs("m.go", text)] == [
-        ("anthropic.claude-v2", "Model"), ("amazon.titan-embed-text-v1", "Embed"),
-        ("amazon.nova-pro-v1:0", "bedrockruntime.ConverseInput{ModelId}")]
+        ("anthropic.claude-v2", "Model"),
+        ("amazon.titan-embed-text-v1", "Embed"),
+        ("amazon.nova-pro-v1:0", "bedrockruntime.ConverseInput{ModelId}"),
+    ]
 
 
 def test_csharp_verbatim_raw_and_interpolated():
@@ -175,21 +203,29 @@ var c = """
 var d = $"{(x ? "amazon.nova-lite-v1:0" : y)}";
 '''
     assert [t for t, *_ in refs("a.cs", text)] == [
-        "anthropic.claude-v2", "amazon.nova-pro-v1:0", "meta.llama3-8b-instruct-v1:0",
-        "amazon.nova-lite-v1:0"]
+        "anthropic.claude-v2",
+        "amazon.nova-pro-v1:0",
+        "meta.llama3-8b-instruct-v1:0",
+        "amazon.nova-lite-v1:0",
+    ]
 
 
 def test_kotlin_templates():
-    text = ('val a = "$geo.anthropic.claude-sonnet-4-6"\n'
-            'val b = "${pick("amazon.nova-pro-v1:0")}.x"\n'
-            'val c = """raw ${x} meta.llama3-8b-instruct-v1:0"""\n'
-            'val d = "\\$notATemplate"\n')
+    text = (
+        'val a = "$geo.anthropic.claude-sonnet-4-6"\n'
+        'val b = "${pick("amazon.nova-pro-v1:0")}.x"\n'
+        'val c = """raw ${x} meta.llama3-8b-instruct-v1:0"""\n'
+        'val d = "\\$notATemplate"\n'
+    )
     assert [t for t, *_ in refs("a.kt", text)] == [
-        "anthropic.claude-sonnet-4-6", "amazon.nova-pro-v1:0", "meta.llama3-8b-instruct-v1:0"]
+        "anthropic.claude-sonnet-4-6",
+        "amazon.nova-pro-v1:0",
+        "meta.llama3-8b-instruct-v1:0",
+    ]
 
 
 def test_ruby_forms():
-    text = '''# anthropic.claude-v2
+    text = """# anthropic.claude-v2
 =begin
 amazon.nova-pro-v1:0
 =end
@@ -203,23 +239,28 @@ class Chat
     Running on amazon.nova-micro-v1:0.
   EOS
 end
-'''
+"""
     assert [(t, res) for t, _, _, res in refs("a.rb", text)] == [
-        ("anthropic.claude-sonnet-4-6", "Chat.MODEL"), ("amazon.nova-lite-v1:0", "client.converse(model_id)"),
-        ("meta.llama3-8b-instruct-v1:0", "call"), ("amazon.nova-micro-v1:0", "Chat.PROMPT")]
+        ("anthropic.claude-sonnet-4-6", "Chat.MODEL"),
+        ("amazon.nova-lite-v1:0", "client.converse(model_id)"),
+        ("meta.llama3-8b-instruct-v1:0", "call"),
+        ("amazon.nova-micro-v1:0", "Chat.PROMPT"),
+    ]
 
 
 @pytest.mark.parametrize("lang", [JAVASCRIPT, JAVA, GO, CSHARP, KOTLIN, RUBY])
 def test_unterminated_strings_never_fail(lang):
-    for text in ('"abc', "x = 'abc\ny = \"amazon.nova-pro-v1:0\"", "`${", "/* open", "s = \"${a", '@"x'):
+    for text in ('"abc', 'x = \'abc\ny = "amazon.nova-pro-v1:0"', "`${", "/* open", 's = "${a', '@"x'):
         lex_clike(text, lang)  # no exception, no hang
 
 
 def test_inline_suppressions_in_code_comments():
-    text = ('// bedrock-lifecycle:skip=BRL_001:moving in JIRA-1\n'
-            'const a = "anthropic.claude-v2";\n'
-            'const b = "anthropic.claude-v2"; // checkov:skip=BRL_001:ok\n'
-            'const c = "anthropic.claude-v2";\n')
+    text = (
+        "// bedrock-lifecycle:skip=BRL_001:moving in JIRA-1\n"
+        'const a = "anthropic.claude-v2";\n'
+        'const b = "anthropic.claude-v2"; // checkov:skip=BRL_001:ok\n'
+        'const c = "anthropic.claude-v2";\n'
+    )
     doc = parser_for("a.js").parse("a.js", text)
     skips = [[s.check_id for s in r.suppressions] for r in extract_source(doc, RECOGNIZER)]
     assert skips == [["BRL_001"], ["BRL_001"], []]
@@ -231,17 +272,20 @@ def test_mask_keeps_length_and_blanks_holes():
     assert mask("plain")[1]
 
 
-@pytest.mark.parametrize(("segments", "expected"), [
-    (("k:MODEL",), ("MODEL", "MODEL")),
-    (("c:client.converse", "k:modelId"), ("client.converse(modelId)", "modelId")),
-    (("k:x", "c:ChatBedrock"), ("ChatBedrock()", "")),
-    (("k:ModelId", "c:aws.String"), ("ModelId", "ModelId")),
-    (("b:types.Input", "k:ModelId", "c:aws.String"), ("types.Input{ModelId}", "ModelId")),
-    (("k:req", "c:modelId"), ("modelId()", "")),
-    (("t:Settings", "k:model_id"), ("Settings.model_id", "model_id")),
-    (("f:handler",), ("handler", "")),
-    ((), ("", "")),
-])
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        (("k:MODEL",), ("MODEL", "MODEL")),
+        (("c:client.converse", "k:modelId"), ("client.converse(modelId)", "modelId")),
+        (("k:x", "c:ChatBedrock"), ("ChatBedrock()", "")),
+        (("k:ModelId", "c:aws.String"), ("ModelId", "ModelId")),
+        (("b:types.Input", "k:ModelId", "c:aws.String"), ("types.Input{ModelId}", "ModelId")),
+        (("k:req", "c:modelId"), ("modelId()", "")),
+        (("t:Settings", "k:model_id"), ("Settings.model_id", "model_id")),
+        (("f:handler",), ("handler", "")),
+        ((), ("", "")),
+    ],
+)
 def test_describe(segments, expected):
     assert describe(segments) == expected
 
@@ -252,7 +296,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _ALPHABET = st.sampled_from(
-    list("\"'`$#{}()[]<>/\\*:=,;.%@?-\n \tax1") + ["${", "#{", '"""', "<<~EOS\n", "anthropic.claude-v2"])
+    list("\"'`$#{}()[]<>/\\*:=,;.%@?-\n \tax1") + ["${", "#{", '"""', "<<~EOS\n", "anthropic.claude-v2"]
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -13,7 +13,7 @@ from bedrock_lifecycle.cli import main
 def repo(tmp_path):
     (tmp_path / "app.py").write_text('client.converse(modelId="anthropic.claude-v2")  # EOL\n')
     (tmp_path / "web").mkdir()
-    (tmp_path / "web" / "chat.ts").write_text('const m = `${geo}.anthropic.claude-3-haiku-20240307-v1:0`;\n')
+    (tmp_path / "web" / "chat.ts").write_text("const m = `${geo}.anthropic.claude-3-haiku-20240307-v1:0`;\n")
     (tmp_path / "web" / "app.min.js").write_text('var m="anthropic.claude-v2";\n')
     (tmp_path / "web" / "package-lock.json").write_text('{"x": "anthropic.claude-v2"}\n')
     (tmp_path / "values.yaml").write_text("model: amazon.titan-text-express-v1\n")
@@ -25,8 +25,13 @@ def repo(tmp_path):
 def scan(path, *args, capsys):
     code = main(["scan", str(path), "-o", "json", "--as-of", "2026-11-25", "--jobs", "1", *args])
     doc = json.loads(capsys.readouterr().out)
-    found = sorted({(r["file_path"], r["bedrock"]["reference"], r["resource"])
-                    for k in ("failed_checks", "passed_checks", "skipped_checks") for r in doc["results"][k]})
+    found = sorted(
+        {
+            (r["file_path"], r["bedrock"]["reference"], r["resource"])
+            for k in ("failed_checks", "passed_checks", "skipped_checks")
+            for r in doc["results"][k]
+        }
+    )
     return code, found, doc
 
 
@@ -72,8 +77,9 @@ def test_helm_template_has_no_parse_error(tmp_path, capsys):
     (chart / "templates").mkdir(parents=True)
     (chart / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 1.0.0\n")
     (chart / "templates" / "d.yaml").write_text(
-        "spec:\n  env:\n    - name: M\n      value: {{ .Values.m | default \"anthropic.claude-v2\" }}\n"
-        "{{- if .Values.x }}\n  extra: {{ toYaml . }}\n{{- end }}\n")
+        'spec:\n  env:\n    - name: M\n      value: {{ .Values.m | default "anthropic.claude-v2" }}\n'
+        "{{- if .Values.x }}\n  extra: {{ toYaml . }}\n{{- end }}\n"
+    )
     _, found, doc = scan(tmp_path, capsys=capsys)
     assert found == [("/chart/templates/d.yaml", "anthropic.claude-v2", "spec.env.M")]
     assert doc["diagnostics"] == []

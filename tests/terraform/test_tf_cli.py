@@ -39,8 +39,11 @@ def records(output: str) -> list[dict]:  # type: ignore[type-arg]
 
 def test_fixture_gives_the_literal_line_and_each_use_site():
     _, out = cli(str(PLATFORM), "-o", "json")
-    uses = {(r["file_path"], r["file_line_range"][0], r["resource"]) for r in records(out)
-            if r["bedrock"]["reference"].endswith("anthropic.claude-3-5-sonnet-20240620-v1:0")}
+    uses = {
+        (r["file_path"], r["file_line_range"][0], r["resource"])
+        for r in records(out)
+        if r["bedrock"]["reference"].endswith("anthropic.claude-3-5-sonnet-20240620-v1:0")
+    }
     assert uses == {
         ("/live/variables.tf", 14, "module.support_agent.aws_bedrockagent_agent.this"),
         ("/live/variables.tf", 14, "aws_iam_role_policy.agent_invoke"),
@@ -48,8 +51,7 @@ def test_fixture_gives_the_literal_line_and_each_use_site():
     }
     pt = [r for r in records(out) if r["check_id"] == "BRL_007"]
     got = [(r["file_path"], r["file_line_range"], r["resource"], r["check_result"]["result"]) for r in pt]
-    assert got == [
-        ("/live/variables.tf", [25, 25], "aws_bedrock_provisioned_model_throughput.chat", "FAILED")]
+    assert got == [("/live/variables.tf", [25, 25], "aws_bedrock_provisioned_model_throughput.chat", "FAILED")]
     assert pt[0]["bedrock"]["provenance"] == [
         {"file_path": "/live/variables.tf", "line": 22, "via": "variable default var.pt_model"},
         {"file_path": "/live/bedrock.tf", "line": 24, "via": "attribute model_arn"},
@@ -73,8 +75,10 @@ def test_broken_file_is_a_diagnostic_and_still_scanned_as_text():
 
 TREE = {
     "variables.tf": f'variable "model" {{\n  default = "{HAIKU3}"\n}}\n',
-    "main.tf": ('resource "aws_bedrockagent_agent" "a" {\n  foundation_model = var.model\n}\n'
-                f'resource "aws_ssm_parameter" "p" {{\n  name  = "/m"\n  value = "{NOVA}"\n}}\n'),
+    "main.tf": (
+        'resource "aws_bedrockagent_agent" "a" {\n  foundation_model = var.model\n}\n'
+        f'resource "aws_ssm_parameter" "p" {{\n  name  = "/m"\n  value = "{NOVA}"\n}}\n'
+    ),
     "terraform.tfvars": 'unrelated = "x"\n',
 }
 
@@ -93,8 +97,11 @@ def test_a_given_variables_file_is_resolved_against_its_siblings_on_disk(tmp_pat
     _, out = cli("-f", "variables.tf", "-o", "json")
     found = {(r["file_path"], r["file_line_range"][0], r["resource"]) for r in records(out)}
     assert found == {("/variables.tf", 2, "aws_bedrockagent_agent.a")}
-    assert records(out)[0]["bedrock"]["provenance"][-1] == {"file_path": "/main.tf", "line": 2,
-                                                            "via": "attribute foundation_model"}
+    assert records(out)[0]["bedrock"]["provenance"][-1] == {
+        "file_path": "/main.tf",
+        "line": 2,
+        "via": "attribute foundation_model",
+    }
 
 
 def test_each_finding_comes_out_once_whatever_the_file_order_or_workers(tmp_path):
@@ -108,8 +115,7 @@ def test_each_finding_comes_out_once_whatever_the_file_order_or_workers(tmp_path
 def test_report_only_subset_matches_the_full_scan(tmp_path):
     write(tmp_path, TREE)
     full = references(tmp_path)
-    only = references(tmp_path, report_only=frozenset({"variables.tf"}),
-                      paths=(str(tmp_path / "variables.tf"),))
+    only = references(tmp_path, report_only=frozenset({"variables.tf"}), paths=(str(tmp_path / "variables.tf"),))
     assert only == [r for r in full if r.span.path == "variables.tf"]
 
 

@@ -36,8 +36,18 @@ def attr(text: str, name: str = "x"):  # type: ignore[no-untyped-def]
     return b.blocks[0].body.attrs[0].expr
 
 
-@pytest.mark.parametrize("name", ["main.tf", "infra/x.tf.json", "terraform.tfvars", "prod.tfvars",
-                                  "a.auto.tfvars", "terraform.tfvars.json", "b.auto.tfvars.json"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "main.tf",
+        "infra/x.tf.json",
+        "terraform.tfvars",
+        "prod.tfvars",
+        "a.auto.tfvars",
+        "terraform.tfvars.json",
+        "b.auto.tfvars.json",
+    ],
+)
 def test_parser_claims_terraform_files_before_json(name):
     assert isinstance(parser_for(name), HclParser)
 
@@ -53,14 +63,14 @@ def test_string_literal_has_its_raw_offsets():
     expr = b.blocks[0].body.attrs[0].expr
     assert isinstance(expr, Template)
     part = expr.parts[0]
-    assert isinstance(part, StrPart) and text[part.start:part.end] == "anthropic.claude-v2"
+    assert isinstance(part, StrPart) and text[part.start : part.end] == "anthropic.claude-v2"
 
 
 def test_escapes_are_decoded_and_the_raw_range_kept():
     text = 'locals {\n  x = "a\\"b\\u0041 $${keep}"\n}\n'
     part = parse_hcl(text)[0].blocks[0].body.attrs[0].expr.parts[0]
     assert part.value == 'a"bA ${keep}'
-    assert text[part.start:part.end] == 'a\\"b\\u0041 $${keep}'
+    assert text[part.start : part.end] == 'a\\"b\\u0041 $${keep}'
 
 
 def test_interpolation_is_split_into_parts():
@@ -72,22 +82,22 @@ def test_interpolation_is_split_into_parts():
 
 
 def test_heredoc_is_a_template_with_located_parts_and_interpolations():
-    text = textwrap.dedent('''\
+    text = textwrap.dedent("""\
         resource "aws_iam_policy" "p" {
           policy = <<-EOT
             {"Resource": "arn:aws:bedrock:${var.region}::foundation-model/anthropic.claude-v2"}
           EOT
         }
-        ''')
+        """)
     expr = parse_hcl(text)[0].blocks[0].body.attrs[0].expr
     assert isinstance(expr, Template)
     literal = [p for p in expr.parts if isinstance(p, StrPart)][-1]
-    assert "anthropic.claude-v2" in text[literal.start:literal.end]
+    assert "anthropic.claude-v2" in text[literal.start : literal.end]
     assert any(isinstance(p, Interp) for p in expr.parts)
 
 
 def test_jsonencode_format_templatefile_for_and_conditionals_parse():
-    b = body('''
+    b = body("""
         resource "aws_ecs_task_definition" "t" {
           container_definitions = jsonencode([{ name = "w", environment = [{ name = "M", value = var.m }] }])
           a = format("arn:aws:bedrock:%s::foundation-model/%s", var.r, var.m)
@@ -97,7 +107,7 @@ def test_jsonencode_format_templatefile_for_and_conditionals_parse():
           e = { for k, v in var.m : k => v }
           f = var.list[*].id
         }
-        ''')
+        """)
     attrs = {a.name: a.expr for a in b.blocks[0].body.attrs}
     assert isinstance(attrs["container_definitions"], Call)
     assert isinstance(attrs["container_definitions"].args[0], TupleExpr)
@@ -128,7 +138,10 @@ def test_literals_and_indexing():
 def test_comments_are_collected_with_lines():
     _, comments = parse_hcl('# top\nresource "a" "b" {\n  # checkov:skip=BRL_001:why\n  x = 1 // tail\n}\n')
     assert [(c.line, c.text, c.own_line) for c in comments] == [
-        (1, "top", True), (3, "checkov:skip=BRL_001:why", True), (4, "tail", False)]
+        (1, "top", True),
+        (3, "checkov:skip=BRL_001:why", True),
+        (4, "tail", False),
+    ]
 
 
 def test_broken_file_raises_parse_failure_with_the_line():
@@ -146,12 +159,12 @@ def test_template_scanner_handles_nested_braces_and_escapes():
 
 
 def test_tf_json_strings_are_templates_and_defaults_are_literal():
-    text = textwrap.dedent('''\
+    text = textwrap.dedent("""\
         {
           "variable": {"m": {"default": "${not.an.expression}"}},
           "resource": {"aws_bedrockagent_agent": {"a": {"foundation_model": "${var.m}", "n": 3}}}
         }
-        ''')
+        """)
     b = HclParser().parse("main.tf.json", text).meta["body"]
     var, res = b.blocks
     assert (var.type, var.labels) == ("variable", ("m",))

@@ -35,8 +35,9 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def run(root: Path, *, report_only: frozenset[str] | None = None, paths: tuple[str, ...] | None = None,
-        jobs: int = 1) -> ScanResult:
+def run(
+    root: Path, *, report_only: frozenset[str] | None = None, paths: tuple[str, ...] | None = None, jobs: int = 1
+) -> ScanResult:
     clear_caches()
     cfg = Config(paths=paths or (str(root),), root=str(root), as_of=AS_OF, jobs=jobs, report_only=report_only)
     return scan(cfg, catalog())

@@ -40,13 +40,22 @@ def diff(old: Catalog, new: Catalog, as_of: date) -> dict[str, Any]:
                 changes.append(Change(b.model_id, name, da[name], db[name]))
         sa, sb = a.lifecycle(as_of), b.lifecycle(as_of)
         if (sa.status, sa.extended_access) != (sb.status, sb.extended_access):
-            status_changes.append({"model_id": b.model_id, "old": _status(sa.status.value, sa.extended_access),
-                                   "new": _status(sb.status.value, sb.extended_access)})
+            status_changes.append(
+                {
+                    "model_id": b.model_id,
+                    "old": _status(sa.status.value, sa.extended_access),
+                    "new": _status(sb.status.value, sb.extended_access),
+                }
+            )
 
     def brief(e: ModelEntry) -> dict[str, Any]:
         lc = e.lifecycle(as_of)
-        return {"model_id": e.model_id, "name": e.name, "status": _status(lc.status.value, lc.extended_access),
-                **_dates(e)}
+        return {
+            "model_id": e.model_id,
+            "name": e.name,
+            "status": _status(lc.status.value, lc.extended_access),
+            **_dates(e),
+        }
 
     return {
         "as_of": as_of.isoformat(),
@@ -55,8 +64,9 @@ def diff(old: Catalog, new: Catalog, as_of: date) -> dict[str, Any]:
         "added": [brief(new_ids[k]) for k in sorted(new_ids.keys() - old_ids.keys())],
         "removed": [brief(old_ids[k]) for k in sorted(old_ids.keys() - new_ids.keys())],
         "status_changes": status_changes,
-        "newly_legacy": [s["model_id"] for s in status_changes if s["new"].startswith("LEGACY")
-                         and not s["old"].startswith("LEGACY")],
+        "newly_legacy": [
+            s["model_id"] for s in status_changes if s["new"].startswith("LEGACY") and not s["old"].startswith("LEGACY")
+        ],
         "new_eol_dates": [c.model_id for c in changes if c.field == "eol_date" and c.old is None and c.new],
         "date_changes": [c.__dict__ for c in changes],
     }
@@ -67,8 +77,11 @@ def _status(status: str, pea: bool) -> str:
 
 
 def render_text(d: dict[str, Any]) -> str:
-    lines = [f"Catalog diff as of {d['as_of']}: {d['old']['source']} ({d['old']['generated']}, {d['old']['models']} "
-             f"models) -> {d['new']['source']} ({d['new']['generated']}, {d['new']['models']} models)", ""]
+    lines = [
+        f"Catalog diff as of {d['as_of']}: {d['old']['source']} ({d['old']['generated']}, {d['old']['models']} "
+        f"models) -> {d['new']['source']} ({d['new']['generated']}, {d['new']['models']} models)",
+        "",
+    ]
     if d["status_changes"]:
         lines.append("Status changes:")
         lines += [f"  {s['model_id']}: {s['old']} -> {s['new']}" for s in d["status_changes"]]

@@ -69,8 +69,10 @@ def botocore_version() -> str:
     parts = tuple(int(p) for p in re.findall(r"\d+", version)[:3])
     if parts < MIN_BOTOCORE:
         need = ".".join(map(str, MIN_BOTOCORE))
-        raise SyncError(f"botocore {version} is too old: {need} or newer is needed, because older releases "
-                        "silently drop the lifecycle date fields (pip install -U boto3)")
+        raise SyncError(
+            f"botocore {version} is too old: {need} or newer is needed, because older releases "
+            "silently drop the lifecycle date fields (pip install -U boto3)"
+        )
     return version
 
 
@@ -134,8 +136,10 @@ def describe_error(exc: BaseException, region: str) -> str:
         if code in ("ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"):
             return f"{region}: the AWS credentials have expired ({code}); refresh them and retry"
         if code in ("AccessDeniedException", "AccessDenied"):
-            return (f"{region}: access denied ({msg or code}); the identity needs bedrock:ListFoundationModels, "
-                    "bedrock:GetFoundationModel and bedrock:ListInferenceProfiles")
+            return (
+                f"{region}: access denied ({msg or code}); the identity needs bedrock:ListFoundationModels, "
+                "bedrock:GetFoundationModel and bedrock:ListInferenceProfiles"
+            )
         if code in ("UnrecognizedClientException", "InvalidSignatureException", "InvalidClientTokenId"):
             return f"{region}: the AWS credentials were rejected ({code})"
         if code in ("ThrottlingException", "TooManyRequestsException", "Throttling"):
@@ -160,8 +164,12 @@ def client_factory(profile: str | None) -> ClientFactory:
     from bedrock_lifecycle import __version__
 
     session = boto3.session.Session(profile_name=profile) if profile else boto3.session.Session()
-    config = BotoConfig(retries={"mode": "adaptive", "max_attempts": 8}, connect_timeout=5, read_timeout=30,
-                        user_agent_extra=f"bedrock-lifecycle/{__version__}")
+    config = BotoConfig(
+        retries={"mode": "adaptive", "max_attempts": 8},
+        connect_timeout=5,
+        read_timeout=30,
+        user_agent_extra=f"bedrock-lifecycle/{__version__}",
+    )
     return lambda region: session.client("bedrock", region_name=region, config=config)
 
 
@@ -188,8 +196,7 @@ def fetch_all(regions: Sequence[str], make_client: ClientFactory) -> list[Region
 # --- merge ---
 
 
-def _rows(groups: dict[tuple[str, date | None, date | None, date | None], list[str]],
-          synced: date) -> list[Schedule]:
+def _rows(groups: dict[tuple[str, date | None, date | None, date | None], list[str]], synced: date) -> list[Schedule]:
     rows = []
     for (status, legacy, pea, eol), regions in groups.items():
         if status == "LEGACY" and legacy is None:
@@ -228,19 +235,35 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
         legacy_rows = [r for r in schedules if r.legacy_date]
         eols = [r.eol_date for r in schedules if r.eol_date]
         peas = [r.extended_access_date for r in schedules if r.extended_access_date]
-        top = Schedule(tuple(sorted(x for r in legacy_rows for x in r.regions)),
-                       min(r.legacy_date for r in legacy_rows if r.legacy_date) if legacy_rows else None,
-                       min(peas) if peas else None, max(eols) if eols else None)
+        top = Schedule(
+            tuple(sorted(x for r in legacy_rows for x in r.regions)),
+            min(r.legacy_date for r in legacy_rows if r.legacy_date) if legacy_rows else None,
+            min(peas) if peas else None,
+            max(eols) if eols else None,
+        )
         earliest = min(eols) if len(set(eols)) > 1 else None
         note += " Regions disagree: see the per-Region schedule."
     if base is None:
         return ModelEntry(
-            model_id=any_model.model_id, name=any_model.name, provider=any_model.provider, dates=top,
-            schedules=schedules, source_url=API_SOURCE, confidence="high", launch_date=any_model.launch,
-            earliest_eol_date=earliest, notes=note,
+            model_id=any_model.model_id,
+            name=any_model.name,
+            provider=any_model.provider,
+            dates=top,
+            schedules=schedules,
+            source_url=API_SOURCE,
+            confidence="high",
+            launch_date=any_model.launch,
+            earliest_eol_date=earliest,
+            notes=note,
         )
-    return replace(base, dates=top, schedules=schedules, earliest_eol_date=earliest,
-                   launch_date=any_model.launch or base.launch_date, notes=" ".join(x for x in (base.notes, note) if x))
+    return replace(
+        base,
+        dates=top,
+        schedules=schedules,
+        earliest_eol_date=earliest,
+        launch_date=any_model.launch or base.launch_date,
+        notes=" ".join(x for x in (base.notes, note) if x),
+    )
 
 
 def merge(base: Catalog, results: Iterable[RegionResult], synced: date) -> Catalog:
@@ -259,7 +282,7 @@ def merge(base: Catalog, results: Iterable[RegionResult], synced: date) -> Catal
     geo = set(base.geo_prefixes)
     for profile_id in profiles:
         m = _PROFILE_PREFIX.match(profile_id)
-        if m and profile_id[m.end():].split(".", 1)[0] in {k.split(".", 1)[0] for k in entries}:
+        if m and profile_id[m.end() :].split(".", 1)[0] in {k.split(".", 1)[0] for k in entries}:
             geo.add(m.group(1))
     merged = base.with_entries(entries.values())
     meta = dict(base.meta)

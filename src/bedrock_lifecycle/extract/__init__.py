@@ -69,14 +69,18 @@ _TREES = frozenset({"yaml", "json"})
 
 # Ordered: specific formats first. Each format adds one entry here.
 EXTRACTORS: tuple[ExtractorEntry, ...] = (
-    ExtractorEntry("terraform", "terraform", _X + "terraform", "matches", "extract_terraform",
-                   frozenset({"terraform"})),  # .tf, .tfvars, .tf.json
-    ExtractorEntry("cloudformation", "cloudformation", _X + "cloudformation", "is_template",
-                   "extract_cloudformation", _TREES),  # CFN, SAM, CDK
-    ExtractorEntry("serverless", "cloudformation", _X + "serverless", "is_serverless", "extract_serverless",
-                   _TREES),  # compiles to CloudFormation
-    ExtractorEntry("stepfunctions", "cloudformation", _X + "stepfunctions", "is_asl", "extract_stepfunctions",
-                   _TREES),  # ASL JSON/YAML
+    ExtractorEntry(
+        "terraform", "terraform", _X + "terraform", "matches", "extract_terraform", frozenset({"terraform"})
+    ),  # .tf, .tfvars, .tf.json
+    ExtractorEntry(
+        "cloudformation", "cloudformation", _X + "cloudformation", "is_template", "extract_cloudformation", _TREES
+    ),  # CFN, SAM, CDK
+    ExtractorEntry(
+        "serverless", "cloudformation", _X + "serverless", "is_serverless", "extract_serverless", _TREES
+    ),  # compiles to CloudFormation
+    ExtractorEntry(
+        "stepfunctions", "cloudformation", _X + "stepfunctions", "is_asl", "extract_stepfunctions", _TREES
+    ),  # ASL JSON/YAML
     ExtractorEntry("source", "source", _X + "source", "is_source", "extract_source"),  # string literals in code
 )
 

@@ -162,8 +162,14 @@ class Collector:
     skips: dict[str, tuple[Suppression, ...]] = field(default_factory=dict)  # by resource name
     _seen: set[tuple[object, ...]] = field(default_factory=set)
 
-    def emit(self, values: Iterable[Value], resource: str, attribute: Attribute, use: Step | None,
-             skips: tuple[Suppression, ...] = ()) -> None:
+    def emit(
+        self,
+        values: Iterable[Value],
+        resource: str,
+        attribute: Attribute,
+        use: Step | None,
+        skips: tuple[Suppression, ...] = (),
+    ) -> None:
         for v in values:
             text = v.text
             for m in self.recognizer.finditer(text):
@@ -177,8 +183,14 @@ class Collector:
                 assert origin is not None
                 if origin.source is not self.home:
                     continue  # a literal of another file: that file's own scan reports it
-                at = locate(self.home.text, origin.node.start, origin.node.end, origin.node.value,
-                            origin.offset + a, piece.text[a:b])
+                at = locate(
+                    self.home.text,
+                    origin.node.start,
+                    origin.node.end,
+                    origin.node.value,
+                    origin.offset + a,
+                    piece.text[a:b],
+                )
                 end = at + (b - a)
                 at = self._widen(v, m.start, piece, at)
                 self._cover(at, end)
@@ -191,9 +203,18 @@ class Collector:
                     continue
                 self._seen.add(key)
                 steps = add_step(piece.steps, use) if piece.steps and use else piece.steps
-                self.refs.append(Reference(text=m.text, span=span, resource=resource, kind=self.kind,
-                                           attribute=attr, provenance=steps, possible=v.possible,
-                                           suppressions=skips))
+                self.refs.append(
+                    Reference(
+                        text=m.text,
+                        span=span,
+                        resource=resource,
+                        kind=self.kind,
+                        attribute=attr,
+                        provenance=steps,
+                        possible=v.possible,
+                        suppressions=skips,
+                    )
+                )
 
     def _widen(self, value: Value, start: int, piece: Piece, at: int) -> int:
         """Start the span at the match's first piece when it sits in the same literal on the same line.
@@ -206,11 +227,9 @@ class Collector:
             if p is piece:
                 return at
             o = p.origin
-            if pos + len(p.text) > start and o is not None and piece.origin is not None \
-                    and o.node is piece.origin.node:
+            if pos + len(p.text) > start and o is not None and piece.origin is not None and o.node is piece.origin.node:
                 a = max(start, pos) - pos
-                first = locate(self.home.text, o.node.start, o.node.end, o.node.value, o.offset + a,
-                               p.text[a:])
+                first = locate(self.home.text, o.node.start, o.node.end, o.node.value, o.offset + a, p.text[a:])
                 same_line = self.home.index.position(first)[0] == self.home.index.position(at)[0]
                 return first if first < at and same_line else at
             pos += len(p.text)
@@ -234,8 +253,13 @@ class Collector:
                     at = locate(self.home.text, o.node.start, o.node.end, o.node.value, o.offset, p.text)
                     self._cover(at, at + len(p.text))
 
-    def remaining(self, doc: Document, root: Node, name: Callable[[tuple[str | int, ...]], tuple[str, str]],
-                  skip: Callable[[tuple[str | int, ...]], bool] = lambda kp: False) -> None:
+    def remaining(
+        self,
+        doc: Document,
+        root: Node,
+        name: Callable[[tuple[str | int, ...]], tuple[str, str]],
+        skip: Callable[[tuple[str | int, ...]], bool] = lambda kp: False,
+    ) -> None:
         """Pass 2: every string and key not reached in pass 1, named by its key path.
 
         A literal inside an intrinsic function is named by the path of the function's use
@@ -265,8 +289,13 @@ class Collector:
             elif node.is_string and node.value:
                 self._literal(node, named, name, inside)
 
-    def _literal(self, node: ScalarNode, key_path: tuple[str | int, ...],
-                 name: Callable[[tuple[str | int, ...]], tuple[str, str]], is_possible: bool = False) -> None:
+    def _literal(
+        self,
+        node: ScalarNode,
+        key_path: tuple[str | int, ...],
+        name: Callable[[tuple[str | int, ...]], tuple[str, str]],
+        is_possible: bool = False,
+    ) -> None:
         value = node.value
         for m in self.recognizer.finditer(value):
             if m.parsed.form == Form.WILDCARD.value or value.startswith("${", m.end):
@@ -279,9 +308,17 @@ class Collector:
             key = (span, resource, attr, m.text)
             if key not in self._seen:
                 self._seen.add(key)
-                self.refs.append(Reference(text=m.text, span=span, resource=resource or self.home.path,
-                                           kind=self.kind, attribute=attr, possible=is_possible,
-                                           suppressions=self.skips.get(resource, ())))
+                self.refs.append(
+                    Reference(
+                        text=m.text,
+                        span=span,
+                        resource=resource or self.home.path,
+                        kind=self.kind,
+                        attribute=attr,
+                        possible=is_possible,
+                        suppressions=self.skips.get(resource, ()),
+                    )
+                )
 
 
 def _child(key_path: tuple[str | int, ...], part: str | int) -> tuple[str | int, ...]:
@@ -322,9 +359,19 @@ class WalkState:
     revisits: int = 0
 
 
-def walk_node(c: Collector, scope: Scope, node: Node, resource: str, attr: str,
-              skips: tuple[Suppression, ...], *, is_possible: bool = False,
-              transform: Transform | None = None, depth: int = 0, state: WalkState | None = None) -> None:
+def walk_node(
+    c: Collector,
+    scope: Scope,
+    node: Node,
+    resource: str,
+    attr: str,
+    skips: tuple[Suppression, ...],
+    *,
+    is_possible: bool = False,
+    transform: Transform | None = None,
+    depth: int = 0,
+    state: WalkState | None = None,
+) -> None:
     """Evaluate a property value: strings and intrinsics are use sites, maps and lists are walked."""
     state = state if state is not None else WalkState()
     key = (id(node), attr, is_possible, depth)
@@ -341,11 +388,17 @@ def walk_node(c: Collector, scope: Scope, node: Node, resource: str, attr: str,
     state.keep.append(node)
     tpl = scope.tpl
     fn = intrinsic(node)
-    if fn is not None and fn[0] == "Fn::If" and isinstance(fn[1], SeqNode) and len(fn[1].items) == 3 \
-            and any(isinstance(b, (MapNode, SeqNode)) and intrinsic(b) is None for b in fn[1].items[1:]):
+    if (
+        fn is not None
+        and fn[0] == "Fn::If"
+        and isinstance(fn[1], SeqNode)
+        and len(fn[1].items) == 3
+        and any(isinstance(b, (MapNode, SeqNode)) and intrinsic(b) is None for b in fn[1].items[1:])
+    ):
         for branch in fn[1].items[1:]:  # whole objects in the branches: walk each, as possible values
-            walk_node(c, scope, branch, resource, attr, skips, is_possible=True, transform=transform,
-                      depth=depth, state=state)
+            walk_node(
+                c, scope, branch, resource, attr, skips, is_possible=True, transform=transform, depth=depth, state=state
+            )
         return
     if fn is not None or isinstance(node, ScalarNode):
         values = tpl.values(node)
@@ -359,12 +412,32 @@ def walk_node(c: Collector, scope: Scope, node: Node, resource: str, attr: str,
         return
     if isinstance(node, MapNode):
         for k, v in node.items:
-            walk_node(c, scope, v, resource, f"{attr}.{k.value}" if attr else k.value, skips,
-                      is_possible=is_possible, transform=transform, depth=depth + 1, state=state)
+            walk_node(
+                c,
+                scope,
+                v,
+                resource,
+                f"{attr}.{k.value}" if attr else k.value,
+                skips,
+                is_possible=is_possible,
+                transform=transform,
+                depth=depth + 1,
+                state=state,
+            )
     elif isinstance(node, SeqNode):
         for i, item in enumerate(node.items):
-            walk_node(c, scope, item, resource, f"{attr}[{i}]", skips,
-                      is_possible=is_possible, transform=transform, depth=depth + 1, state=state)
+            walk_node(
+                c,
+                scope,
+                item,
+                resource,
+                f"{attr}[{i}]",
+                skips,
+                is_possible=is_possible,
+                transform=transform,
+                depth=depth + 1,
+                state=state,
+            )
 
 
 def walk_template(c: Collector, scope: Scope, inherited: tuple[Suppression, ...] = ()) -> None:
@@ -387,8 +460,7 @@ def walk_template(c: Collector, scope: Scope, inherited: tuple[Suppression, ...]
                             walk_node(c, scope, value, f"Outputs.{name.value}", key, ())
 
 
-def walk_resource(c: Collector, scope: Scope, lid: str, res: MapNode,
-                  inherited: tuple[Suppression, ...]) -> None:
+def walk_resource(c: Collector, scope: Scope, lid: str, res: MapNode, inherited: tuple[Suppression, ...]) -> None:
     rtype = scalar_text(res.get("Type")) or "Resource"
     name = f"{scope.prefix}{rtype}.{lid}"
     skips = inherited + metadata_skips(scope.tpl.source, res)
@@ -401,8 +473,7 @@ def walk_resource(c: Collector, scope: Scope, lid: str, res: MapNode,
         handled["Parameters"] = frozenset(used)
     elif rtype in STATE_MACHINES:
         used = state_machine(c, scope, name, props, skips)
-        handled.update({"Definition": None, "DefinitionString": None,
-                        "DefinitionSubstitutions": frozenset(used)})
+        handled.update({"Definition": None, "DefinitionString": None, "DefinitionSubstitutions": frozenset(used)})
     for key, value in props.items:
         done = handled.get(key.value, frozenset())
         if done is None:
@@ -446,13 +517,17 @@ def metadata_skips(source: Source, res: MapNode) -> tuple[Suppression, ...]:
                     until = date.fromisoformat(raw_until.value.strip())
                 except ValueError:  # a malformed date never suppresses: BRL_008 reports it
                     problem = f"until date {raw_until.value.strip()!r} is not a date (YYYY-MM-DD)"
-            out.append(Suppression(check.strip().upper(), reason.strip(), source.line(entry), until,
-                                   "metadata", problem=problem))
+            out.append(
+                Suppression(
+                    check.strip().upper(), reason.strip(), source.line(entry), until, "metadata", problem=problem
+                )
+            )
     return tuple(out)
 
 
-def nested_stack(c: Collector, scope: Scope, name: str, props: MapNode, url_key: str,
-                 skips: tuple[Suppression, ...]) -> set[str]:
+def nested_stack(
+    c: Collector, scope: Scope, name: str, props: MapNode, url_key: str, skips: tuple[Suppression, ...]
+) -> set[str]:
     """Follow a nested stack into a local child template; the child parameters it fed."""
     url = props.get(url_key)
     if url is None or scope.depth >= MAX_NESTED_STACKS:
@@ -483,8 +558,7 @@ def nested_stack(c: Collector, scope: Scope, name: str, props: MapNode, url_key:
     return child.used_overrides
 
 
-def state_machine(c: Collector, scope: Scope, name: str, props: MapNode,
-                  skips: tuple[Suppression, ...]) -> set[str]:
+def state_machine(c: Collector, scope: Scope, name: str, props: MapNode, skips: tuple[Suppression, ...]) -> set[str]:
     """Read a state machine's definition, expanding DefinitionSubstitutions; the substitutions used."""
     tpl = scope.tpl
     substitutions = mapping(props.get("DefinitionSubstitutions"))
@@ -532,8 +606,13 @@ def state_machine(c: Collector, scope: Scope, name: str, props: MapNode,
             if isinstance(scalar, ScalarNode) and scalar.is_string and "${" in scalar.value:
                 line = src.line(scalar)
                 attr = key_path_str(key_path)
-                c.emit(expand(literal(src, scalar), subs, Step(rel, line, "")), name, attr,
-                       Step(rel, line, f"property {attr}"), skips)
+                c.emit(
+                    expand(literal(src, scalar), subs, Step(rel, line, "")),
+                    name,
+                    attr,
+                    Step(rel, line, f"property {attr}"),
+                    skips,
+                )
     return used
 
 
@@ -545,8 +624,11 @@ def _join(head: str, rest: str) -> str:
 
 
 def namer(root: MapNode) -> Callable[[tuple[str | int, ...]], tuple[str, str]]:
-    types = {k.value: scalar_text(v.get("Type")) or "Resource"
-             for k, v in mapping(root.get("Resources")).items if isinstance(v, MapNode)}
+    types = {
+        k.value: scalar_text(v.get("Type")) or "Resource"
+        for k, v in mapping(root.get("Resources")).items
+        if isinstance(v, MapNode)
+    }
 
     def name(key_path: tuple[str | int, ...]) -> tuple[str, str]:
         if not key_path:
@@ -565,8 +647,7 @@ def namer(root: MapNode) -> Callable[[tuple[str | int, ...]], tuple[str, str]]:
 
 
 def _metadata_skip_block(key_path: tuple[str | int, ...]) -> bool:
-    return len(key_path) >= 4 and key_path[0] == "Resources" and key_path[2] == "Metadata" \
-        and key_path[3] in SKIP_KEYS
+    return len(key_path) >= 4 and key_path[0] == "Resources" and key_path[2] == "Metadata" and key_path[3] in SKIP_KEYS
 
 
 def extract_cloudformation(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:

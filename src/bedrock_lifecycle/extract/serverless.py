@@ -138,7 +138,7 @@ class Variables:
         return concat(parts)
 
     def variable(self, node: ScalarNode, start: int, end: int, depth: int) -> list[Value]:
-        body = node.value[start + 2:end - 1]
+        body = node.value[start + 2 : end - 1]
         args = split_args(body, start + 2)
         address, _at = args[0]
         line = self.source.line_in(node, start, node.value[start:end])
@@ -155,8 +155,9 @@ class Variables:
                 return [Value(v.pieces, True) for v in found] if guessed else found
         if source in PSEUDO_SOURCES and len(args) == 1:
             return [placeholder(address.replace(" ", ""))]
-        return self.fallback(node, args[1:], depth, label, line, definite=source == "self") \
-            or [placeholder(address.replace(" ", ""))]
+        return self.fallback(node, args[1:], depth, label, line, definite=source == "self") or [
+            placeholder(address.replace(" ", ""))
+        ]
 
     def address(self, node: ScalarNode, address: str, depth: int) -> tuple[str, bool] | None:
         """The address with nested variables expanded, and whether a fallback chose it
@@ -174,8 +175,9 @@ class Variables:
             pos = end
         return out + address[pos:], guessed
 
-    def fallback(self, node: ScalarNode, args: list[tuple[str, int]], depth: int, label: str,
-                 line: int, definite: bool = False) -> list[Value]:
+    def fallback(
+        self, node: ScalarNode, args: list[tuple[str, int]], depth: int, label: str, line: int, definite: bool = False
+    ) -> list[Value]:
         """The first fallback that gives a value: a quoted literal, a number, or another variable.
 
         A fallback of a value only the deployment knows (``env``, ``opt``, ``ssm``...) is one of the
@@ -242,8 +244,11 @@ def extract_serverless(doc: Document, recognizer: Recognizer, ctx: ExtractContex
         if section == "functions" and isinstance(value, MapNode):
             for fn, body in value.items:
                 walk_node(c, scope, body, f"functions.{fn.value}", "", ())
-        elif section == "stepFunctions" and isinstance(value, MapNode) \
-                and isinstance(machines := value.get("stateMachines"), MapNode):
+        elif (
+            section == "stepFunctions"
+            and isinstance(value, MapNode)
+            and isinstance(machines := value.get("stateMachines"), MapNode)
+        ):
             for sm, body in machines.items:
                 walk_node(c, scope, body, f"stepFunctions.stateMachines.{sm.value}", "", ())
         elif section == "provider":

@@ -41,13 +41,15 @@ def extract_source(doc: Document, recognizer: Recognizer, ctx: object = None) ->
         resource, attribute = describe(scalar.key_path)
         for m in matches:
             start, end = scalar.start + m.start, scalar.start + m.end
-            refs.append(Reference(
-                text=doc.text[start:end],
-                span=index.span(doc.path, start, end),
-                resource=resource or doc.path,
-                kind=doc.kind,
-                attribute=attribute,
-            ))
+            refs.append(
+                Reference(
+                    text=doc.text[start:end],
+                    span=index.span(doc.path, start, end),
+                    resource=resource or doc.path,
+                    kind=doc.kind,
+                    attribute=attribute,
+                )
+            )
     return with_suppressions(doc, refs)
 
 
@@ -58,7 +60,7 @@ def describe(key_path: tuple[str | int, ...]) -> tuple[str, str]:
     call = _last(segs, "cb")
     if call is not None and (key is None or call > key):  # a positional argument of a call
         # 'MODEL = os.getenv(...)', 'ModelId: aws.String(...)': the key names a wrapped value.
-        direct = key is not None and all(kind not in "cbft" for kind, _ in segs[key + 1:call])
+        direct = key is not None and all(kind not in "cbft" for kind, _ in segs[key + 1 : call])
         if not direct or _names_model(segs[call][1]):
             kind, name = segs[call]
             return (f"{name}()" if kind == "c" else f"{name}{{}}"), ""
@@ -70,7 +72,7 @@ def describe(key_path: tuple[str | int, ...]) -> tuple[str, str]:
 
 def _keyed(segs: list[tuple[str, str]], key: int) -> tuple[str, str]:
     owner = _last(segs[:key], "cbft")
-    keys = [name for kind, name in segs[(owner + 1 if owner is not None else 0):key + 1] if kind == "k"]
+    keys = [name for kind, name in segs[(owner + 1 if owner is not None else 0) : key + 1] if kind == "k"]
     path = ".".join(keys)
     if owner is None:
         return path, keys[-1]
@@ -105,7 +107,27 @@ def _names_model(callee: str) -> bool:
     return last[:1].isupper() and last not in _WRAPPERS
 
 
-_WRAPPERS = frozenset({
-    "String", "StringPtr", "Ptr", "ToPtr", "List", "Set", "Array", "Map", "Optional", "Some", "Str", "Tuple",
-    "Pair", "Symbol", "Object", "Sprintf", "Sprint", "Format", "Join", "Concat",
-})
+_WRAPPERS = frozenset(
+    {
+        "String",
+        "StringPtr",
+        "Ptr",
+        "ToPtr",
+        "List",
+        "Set",
+        "Array",
+        "Map",
+        "Optional",
+        "Some",
+        "Str",
+        "Tuple",
+        "Pair",
+        "Symbol",
+        "Object",
+        "Sprintf",
+        "Sprint",
+        "Format",
+        "Join",
+        "Concat",
+    }
+)

@@ -38,8 +38,11 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def asl_root(root: Node | None) -> MapNode | None:
-    if isinstance(root, MapNode) and isinstance(root.get("States"), MapNode) \
-            and isinstance(root.get("StartAt"), ScalarNode):
+    if (
+        isinstance(root, MapNode)
+        and isinstance(root.get("States"), MapNode)
+        and isinstance(root.get("StartAt"), ScalarNode)
+    ):
         return root
     return None
 
@@ -59,7 +62,7 @@ def state_name(key_path: tuple[str | int, ...]) -> tuple[str, str]:
             last = i
     if last < 0:
         return key_path_str(key_path), str(key_path[-1]) if key_path else ""
-    return key_path_str(key_path[: last + 2]), key_path_str(key_path[last + 2:])
+    return key_path_str(key_path[: last + 2]), key_path_str(key_path[last + 2 :])
 
 
 def extract_stepfunctions(doc: Document, recognizer: Recognizer, ctx: ExtractContext) -> list[Reference]:
@@ -68,8 +71,9 @@ def extract_stepfunctions(doc: Document, recognizer: Recognizer, ctx: ExtractCon
     for key_path, node in walk(doc.roots[0]):
         if isinstance(node, ScalarNode) and node.is_string and node.value:
             resource, attribute = state_name(key_path)
-            for ref in references_in(doc, index, recognizer, node.value, node.start, node.end,
-                                     resource or doc.path, attribute):
+            for ref in references_in(
+                doc, index, recognizer, node.value, node.start, node.end, resource or doc.path, attribute
+            ):
                 refs.append(replace(ref, kind=KIND))
     return with_suppressions(doc, refs)
 
@@ -104,7 +108,7 @@ def read_local(root: str, base_file: str, ref: str) -> tuple[str, str] | None:
     """
     ref = ref.strip()
     if ref.startswith("file://"):
-        ref = ref[len("file://"):]
+        ref = ref[len("file://") :]
     if not ref or "://" in ref or ref.startswith(("s3:", "http:", "https:")) or "${" in ref:
         return None
     path = os.path.normpath(os.path.join(os.path.dirname(base_file), ref))
@@ -137,5 +141,4 @@ def parse_local(rel: str, text: str) -> Node | None:
     return roots[0] if len(roots) == 1 else None
 
 
-__all__ = ["asl_root", "definition_paths", "extract_stepfunctions", "is_asl", "parse_local",
-           "read_local", "state_name"]
+__all__ = ["asl_root", "definition_paths", "extract_stepfunctions", "is_asl", "parse_local", "read_local", "state_name"]

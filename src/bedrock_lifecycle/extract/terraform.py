@@ -174,8 +174,13 @@ def _listing(directory: str, root_real: str) -> tuple[tuple[str, int, int], ...]
         return ()
     try:
         with os.scandir(directory) as it:
-            names = sorted(e.name for e in it if e.name.endswith(SUFFIXES) and e.is_file()
-                           and (not e.is_symlink() or resolves_within(e.path, root_real)))
+            names = sorted(
+                e.name
+                for e in it
+                if e.name.endswith(SUFFIXES)
+                and e.is_file()
+                and (not e.is_symlink() or resolves_within(e.path, root_real))
+            )
     except OSError:
         return ()
     keys = (_stat_key(os.path.join(directory, n)) for n in names)
@@ -210,8 +215,9 @@ def _rel(path: str, root: str) -> str:
     return relpath(path, root)
 
 
-_DIRS: OrderedDict[tuple[str, str], tuple[Recognizer, dict[str, tuple[tuple[str, int, int], ...]],
-                                          dict[str, list[Reference]]]] = OrderedDict()
+_DIRS: OrderedDict[
+    tuple[str, str], tuple[Recognizer, dict[str, tuple[tuple[str, int, int], ...]], dict[str, list[Reference]]]
+] = OrderedDict()
 
 
 def evaluate_directory(directory: str, root: str, recognizer: Recognizer) -> dict[str, list[Reference]]:
@@ -219,8 +225,11 @@ def evaluate_directory(directory: str, root: str, recognizer: Recognizer) -> dic
     key = (directory, root)
     cached = _DIRS.get(key)
     root_real = os.path.realpath(root)
-    if cached is not None and cached[0] is recognizer \
-            and all(_listing(d, root_real) == s for d, s in cached[1].items()):
+    if (
+        cached is not None
+        and cached[0] is recognizer
+        and all(_listing(d, root_real) == s for d, s in cached[1].items())
+    ):
         _DIRS.move_to_end(key)
         return cached[2]
     loader = _Loader(root, {})
@@ -276,15 +285,17 @@ def uses(module: Module) -> Iterator[Use]:
                         yield replace(use, blocks=((f, block),) + use.blocks)
                 else:
                     ev = module.evaluator(f, for_each_bindings(module.evaluator(f), block.body))
-                    yield from _walk(module, f, block, block.body, ev, f"{module.address}module.{name}", "",
-                                     MODULE_META)
+                    yield from _walk(
+                        module, f, block, block.body, ev, f"{module.address}module.{name}", "", MODULE_META
+                    )
             elif root and block.type in ("output", "provider") and name:
                 ev, address = module.evaluator(f), f"{block.type}.{name}"
                 yield from _walk(module, f, block, block.body, ev, address, "", frozenset({"alias"}))
 
 
-def _walk(module: Module, f: TfFile, block: Block, body: Body, ev: Evaluator, address: str, prefix: str,
-          skip: frozenset[str]) -> Iterator[Use]:
+def _walk(
+    module: Module, f: TfFile, block: Block, body: Body, ev: Evaluator, address: str, prefix: str, skip: frozenset[str]
+) -> Iterator[Use]:
     rtype = block.labels[0] if block.type == "resource" and block.labels else ""
     region = module.region_for(block) if block.type in ("resource", "data") else None
     for attr in body.attrs:
@@ -302,8 +313,12 @@ def _walk(module: Module, f: TfFile, block: Block, body: Body, ev: Evaluator, ad
             label = nested.labels[0]
             iterator_attr = attr_named(nested.body, "iterator")
             iterator = label
-            if iterator_attr is not None and isinstance(iterator_attr.expr, Traversal) \
-                    and isinstance(iterator_attr.expr.root, str) and not iterator_attr.expr.steps:
+            if (
+                iterator_attr is not None
+                and isinstance(iterator_attr.expr, Traversal)
+                and isinstance(iterator_attr.expr.root, str)
+                and not iterator_attr.expr.steps
+            ):
                 iterator = iterator_attr.expr.root
             inner = ev.bind(for_each_bindings(ev, nested.body, iterator))
             for content in nested.body.blocks:
@@ -325,9 +340,17 @@ class _Builder:
         self.files: dict[str, TfFile] = {f.path: f for f in mdir.files}
         self._skips: dict[str, object] = {}
 
-    def references(self, value: StrV, address: str, attribute: str, *, step: Step | None = None,
-                   blocks: tuple[tuple[TfFile, Block], ...] = (),
-                   roles: frozenset[str] = frozenset(), region: str | None = None) -> Iterator[Reference]:
+    def references(
+        self,
+        value: StrV,
+        address: str,
+        attribute: str,
+        *,
+        step: Step | None = None,
+        blocks: tuple[tuple[TfFile, Block], ...] = (),
+        roles: frozenset[str] = frozenset(),
+        region: str | None = None,
+    ) -> Iterator[Reference]:
         text = value.text
         for m in self.recognizer.finditer(text):
             if m.parsed.form == Form.WILDCARD.value:
@@ -401,8 +424,9 @@ def module_references(mdir: ModuleDir, loader: _Loader, recognizer: Recognizer) 
     builder = _Builder(mdir, recognizer)
     out: dict[tuple[Span, str, str, str], Reference] = {}
     for use in uses(module):
-        for ref in builder.references(use.value, use.address, use.attribute, step=use.step,
-                                      blocks=use.blocks, roles=use.roles, region=use.region):
+        for ref in builder.references(
+            use.value, use.address, use.attribute, step=use.step, blocks=use.blocks, roles=use.roles, region=use.region
+        ):
             out.setdefault((ref.span, ref.resource, ref.attribute, ref.text), ref)
     covered = {key[0] for key in out}
     for f in mdir.files:

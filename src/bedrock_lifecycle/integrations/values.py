@@ -62,8 +62,9 @@ def strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
                 stack.append((where, sub))
 
 
-def resolutions(conf: Any, entity_type: str, *, as_of: date, catalog_path: str | None = None,
-                file_path: str = "", line: int = 0) -> list[Resolution]:
+def resolutions(
+    conf: Any, entity_type: str, *, as_of: date, catalog_path: str | None = None, file_path: str = "", line: int = 0
+) -> list[Resolution]:
     catalog, recognizer = _tools(catalog_path)
     roles = frozenset({"provisioned_throughput"}) if entity_type in PROVISIONED_THROUGHPUT_TYPES else frozenset()
     out = []
@@ -71,14 +72,16 @@ def resolutions(conf: Any, entity_type: str, *, as_of: date, catalog_path: str |
         for m in recognizer.finditer(text):
             if m.parsed.form == Form.WILDCARD.value:
                 continue
-            ref = Reference(m.text, Span(file_path, line, 1, line, 1), entity_type, "checkov",
-                            attribute=key_path, roles=roles)
+            ref = Reference(
+                m.text, Span(file_path, line, 1, line, 1), entity_type, "checkov", attribute=key_path, roles=roles
+            )
             out.append(with_replacement(resolve(ref, m.parsed, catalog, as_of), catalog, as_of))
     return out
 
 
-def evaluate(check_id: str, conf: Any, entity_type: str, *, as_of: date, warn_days: int = 90,
-             catalog_path: str | None = None) -> Verdict:
+def evaluate(
+    check_id: str, conf: Any, entity_type: str, *, as_of: date, warn_days: int = 90, catalog_path: str | None = None
+) -> Verdict:
     """FAILED if any model reference in the conf fails the check, PASSED if some apply, else None."""
     policy = POLICY_BY_ID[check_id]
     ctx = EvalContext(as_of, warn_days)

@@ -55,8 +55,8 @@ def _value(line: str, i: int) -> tuple[int, int, str | None]:
         end = i + min(j + 1, len(rest))
         tail = line[end:]
         hash_at = tail.find("#")
-        return i, end, tail[hash_at + 1:].strip() if hash_at != -1 else None
+        return i, end, tail[hash_at + 1 :].strip() if hash_at != -1 else None
     m = re.search(r"[ \t]#", rest)
     if m:
-        return i, i + len(rest[: m.start()].rstrip()), rest[m.end():].strip()
+        return i, i + len(rest[: m.start()].rstrip()), rest[m.end() :].strip()
     return i, i + len(rest.rstrip()), None

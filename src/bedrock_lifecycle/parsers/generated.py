@@ -10,15 +10,49 @@ from __future__ import annotations
 
 from bedrock_lifecycle.parsers.base import basename
 
-GENERATED_NAMES = frozenset({
-    "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb",
-    "go.sum", "Cargo.lock", "poetry.lock", "Pipfile.lock", "pdm.lock", "uv.lock", "Gemfile.lock",
-    "composer.lock", "packages.lock.json", "flake.lock", "mix.lock", "pubspec.lock", "Podfile.lock",
-})
+GENERATED_NAMES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "bun.lock",
+        "bun.lockb",
+        "go.sum",
+        "Cargo.lock",
+        "poetry.lock",
+        "Pipfile.lock",
+        "pdm.lock",
+        "uv.lock",
+        "Gemfile.lock",
+        "composer.lock",
+        "packages.lock.json",
+        "flake.lock",
+        "mix.lock",
+        "pubspec.lock",
+        "Podfile.lock",
+    }
+)
 GENERATED_SUFFIXES = (
-    ".min.js", ".min.mjs", ".min.cjs", ".min.css", ".min.json", "-min.js", ".bundle.js", ".bundle.mjs",
-    ".chunk.js", ".chunk.mjs", ".d.ts", ".d.mts", ".d.cts", ".map", ".pb.go", "_pb2.py", "_pb2_grpc.py",
-    ".g.cs", ".designer.cs",
+    ".min.js",
+    ".min.mjs",
+    ".min.cjs",
+    ".min.css",
+    ".min.json",
+    "-min.js",
+    ".bundle.js",
+    ".bundle.mjs",
+    ".chunk.js",
+    ".chunk.mjs",
+    ".d.ts",
+    ".d.mts",
+    ".d.cts",
+    ".map",
+    ".pb.go",
+    "_pb2.py",
+    "_pb2_grpc.py",
+    ".g.cs",
+    ".designer.cs",
 )
 
 

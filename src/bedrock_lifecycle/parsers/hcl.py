@@ -157,8 +157,11 @@ def _describe(exc: Any, text: str, line: int | None, col: int | None) -> str:
         what = f"unexpected {_kind_name(kind)}"
     else:
         what = "syntax error"
-    where = f" at line {line}, column {col}" if line is not None and col is not None else \
-        (f" at line {line}" if line is not None else "")
+    where = (
+        f" at line {line}, column {col}"
+        if line is not None and col is not None
+        else (f" at line {line}" if line is not None else "")
+    )
     expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
     names = sorted({_kind_name(str(k)) for k in expected if isinstance(k, str)} - {"symbol"})
     hint = ""
@@ -309,8 +312,21 @@ def _unescape(raw: str) -> str:
     return _ESCAPE.sub(one, raw)
 
 
-_PRECEDENCE = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
-               "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
+_PRECEDENCE = {
+    "||": 1,
+    "&&": 2,
+    "==": 3,
+    "!=": 3,
+    "<": 4,
+    ">": 4,
+    "<=": 4,
+    ">=": 4,
+    "+": 5,
+    "-": 5,
+    "*": 6,
+    "/": 6,
+    "%": 6,
+}
 
 
 class _Converter:
@@ -525,8 +541,12 @@ class _Converter:
 
         op = next((str(t) for t in node.children if isinstance(t, Token)), "!")
         operand = self.expr(self._trees(node)[0])
-        if op == "-" and isinstance(operand, Lit) and isinstance(operand.value, (int, float)) \
-                and not isinstance(operand.value, bool):
+        if (
+            op == "-"
+            and isinstance(operand, Lit)
+            and isinstance(operand.value, (int, float))
+            and not isinstance(operand.value, bool)
+        ):
             return Lit(-operand.value, start, end)
         return Unary(op, operand, start, end)
 
@@ -617,7 +637,28 @@ def _end(expr: Expr) -> int:
 
 
 __all__ = [
-    "EMPTY_BODY", "Attr", "BinOp", "Block", "Body", "Call", "Cond", "Expr", "ForExpr", "HclParser", "Interp",
-    "Lit", "ObjectExpr", "Opaque", "Splat", "StrPart", "Template", "Traversal", "TupleExpr", "Unary",
-    "children", "parse_expression", "parse_hcl", "parse_template",
+    "EMPTY_BODY",
+    "Attr",
+    "BinOp",
+    "Block",
+    "Body",
+    "Call",
+    "Cond",
+    "Expr",
+    "ForExpr",
+    "HclParser",
+    "Interp",
+    "Lit",
+    "ObjectExpr",
+    "Opaque",
+    "Splat",
+    "StrPart",
+    "Template",
+    "Traversal",
+    "TupleExpr",
+    "Unary",
+    "children",
+    "parse_expression",
+    "parse_hcl",
+    "parse_template",
 ]

@@ -136,8 +136,7 @@ class Opaque:
     end: int
 
 
-Expr = (Lit | Template | Traversal | Splat | Call | TupleExpr | ObjectExpr | Cond | BinOp | Unary | ForExpr
-        | Opaque)
+Expr = Lit | Template | Traversal | Splat | Call | TupleExpr | ObjectExpr | Cond | BinOp | Unary | ForExpr | Opaque
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +194,24 @@ def children(expr: Expr) -> tuple[Expr, ...]:
 
 
 __all__ = [
-    "EMPTY_BODY", "Attr", "BinOp", "Block", "Body", "Call", "Cond", "Expr", "ForExpr", "Interp", "Lit",
-    "ObjectExpr", "Opaque", "Splat", "StrPart", "Template", "Traversal", "TupleExpr", "Unary", "children",
+    "EMPTY_BODY",
+    "Attr",
+    "BinOp",
+    "Block",
+    "Body",
+    "Call",
+    "Cond",
+    "Expr",
+    "ForExpr",
+    "Interp",
+    "Lit",
+    "ObjectExpr",
+    "Opaque",
+    "Splat",
+    "StrPart",
+    "Template",
+    "Traversal",
+    "TupleExpr",
+    "Unary",
+    "children",
 ]

@@ -23,8 +23,10 @@ from bedrock_lifecycle.parsers.text import hash_comments
 from bedrock_lifecycle.parsers.yaml_doc import YamlParser
 
 # A Go-template action (CloudFormation's '{{resolve:...}}' dynamic references are not one).
-_ACTION = re.compile(r"\{\{-?\s*(?:[.$/(\"]|-?\s*(?:if|else|end|range|with|include|template|define|block|"
-                     r"toYaml|tpl|required|default|quote|printf|print|indent|nindent|lookup)\b)")
+_ACTION = re.compile(
+    r"\{\{-?\s*(?:[.$/(\"]|-?\s*(?:if|else|end|range|with|include|template|define|block|"
+    r"toYaml|tpl|required|default|quote|printf|print|indent|nindent|lookup)\b)"
+)
 _TEMPLATE_ONLY = re.compile(r"\s*(?:\{\{.*?\}\}\s*)+$")
 _TEMPLATE_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.S)
 _KEY_LINE = re.compile(r"(\"[^\"]*\"|'[^']*'|[^\s:#{\"'\-][^:#]*?)\s*:(?:\s+|$)")

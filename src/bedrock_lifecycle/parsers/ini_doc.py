@@ -59,12 +59,13 @@ class IniParser:
         return Document(path, self.name, text, scalars=tuple(scalars), comments=tuple(comments))
 
     @staticmethod
-    def _value(body: str, at: int, offset: int, key_path: tuple[str | int, ...], number: int,
-               comments: list[Comment]) -> Scalar:
+    def _value(
+        body: str, at: int, offset: int, key_path: tuple[str | int, ...], number: int, comments: list[Comment]
+    ) -> Scalar:
         end = len(body)
         m = _INLINE_COMMENT.search(body, at)
         if m:
-            comments.append(Comment(number, body[m.end():].strip(), False))
+            comments.append(Comment(number, body[m.end() :].strip(), False))
             end = m.start()
         value = body[at:end].strip()
         return Scalar(value.strip("\"'"), key_path, offset + at, offset + end)

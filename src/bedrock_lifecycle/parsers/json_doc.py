@@ -95,7 +95,7 @@ def parse_json(text: str, lenient: bool = False) -> tuple[Node, tuple[Comment, .
                     value = ScalarNode(m.group(), pos, m.end(), None, None, False)
                     pos = m.end()
                 else:
-                    word = re.match(r"[A-Za-z]+", text[pos:pos + 6])
+                    word = re.match(r"[A-Za-z]+", text[pos : pos + 6])
                     if word and word.group() in _LITERALS:
                         value = ScalarNode(word.group(), pos, pos + len(word.group()), None, None, False)
                         pos += len(word.group())

@@ -44,7 +44,7 @@ class PropertiesParser:
             elif not body[lead:].strip():
                 pass
             elif body[lead] in "#!":
-                comments.append(Comment(number, body[lead + 1:].strip()))
+                comments.append(Comment(number, body[lead + 1 :].strip()))
                 continues = False
             else:
                 m = _KEY_END.search(body, lead)

@@ -35,8 +35,14 @@ Lex = Callable[[str], tuple[list[Scalar], list[Comment]]]
 class SourceParser:
     frameworks = ("source",)
 
-    def __init__(self, name: str, extensions: tuple[str, ...], lex: Lex, comment_markers: tuple[str, ...],
-                 filenames: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        name: str,
+        extensions: tuple[str, ...],
+        lex: Lex,
+        comment_markers: tuple[str, ...],
+        filenames: tuple[str, ...] = (),
+    ) -> None:
         self.name = name
         self.extensions = extensions
         self.filenames = filenames

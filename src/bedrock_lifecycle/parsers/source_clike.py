@@ -46,19 +46,70 @@ JAVA = CLang("java", triple="java", newline_ends=False)
 GO = CLang("go", backtick="raw", names_first=True)
 CSHARP = CLang("csharp", triple="csharp", csharp=True, hash_comments=True, newline_ends=False)
 KOTLIN = CLang("kotlin", backtick="name", triple="kotlin", dq_holes=("${",), dollar_names=True)
-RUBY = CLang("ruby", single_quote="ruby", backtick="command", dq_holes=("#{",), ruby=True, regex=True,
-             slash_comments=False, hash_comments=True)
+RUBY = CLang(
+    "ruby",
+    single_quote="ruby",
+    backtick="command",
+    dq_holes=("#{",),
+    ruby=True,
+    regex=True,
+    slash_comments=False,
+    hash_comments=True,
+)
 
 _NAME = re.compile(r"(?:[^\W\d]|\$)[\w$]*")
 _NUMBER = re.compile(r"\d[\w.]*")
-_OPS = ("===", "!==", "??=", "||=", "==", "!=", "<=", ">=", "=>", ":=", "::", "?.", "??", "&&", "||", "->",
-        "+=", "-=", "*=", "|=", "&=")
+_OPS = (
+    "===",
+    "!==",
+    "??=",
+    "||=",
+    "==",
+    "!=",
+    "<=",
+    ">=",
+    "=>",
+    ":=",
+    "::",
+    "?.",
+    "??",
+    "&&",
+    "||",
+    "->",
+    "+=",
+    "-=",
+    "*=",
+    "|=",
+    "&=",
+)
 _OP = re.compile("|".join(re.escape(o) for o in _OPS) + r"|.", re.S)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
-_REGEX_AFTER_WORDS = frozenset({
-    "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await",
-    "when", "if", "unless", "and", "or", "not", "elsif", "while", "until",
-})
+_REGEX_AFTER_WORDS = frozenset(
+    {
+        "return",
+        "typeof",
+        "case",
+        "do",
+        "else",
+        "in",
+        "of",
+        "new",
+        "delete",
+        "void",
+        "throw",
+        "yield",
+        "await",
+        "when",
+        "if",
+        "unless",
+        "and",
+        "or",
+        "not",
+        "elsif",
+        "while",
+        "until",
+    }
+)
 _HEREDOC = re.compile(r"<<([~-]?)(['\"`]?)([A-Za-z_]\w*)\2")
 _PERCENT = re.compile(r"%([qQwWiIrsx]?)([^\w\s])")
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -82,8 +133,9 @@ class _Str:
 
 
 @functools.lru_cache(maxsize=64)
-def _special_for(close: str, escapes: bool, holes: tuple[str, ...], brace_escape: bool,
-                 multiline: bool) -> re.Pattern[str]:
+def _special_for(
+    close: str, escapes: bool, holes: tuple[str, ...], brace_escape: bool, multiline: bool
+) -> re.Pattern[str]:
     """The characters where something can happen inside a string of this kind (the rest is skipped)."""
     chars = {close[0]} | {h[0] for h in holes}
     if escapes:
@@ -181,7 +233,7 @@ class _Lexer:
             if m:
                 word = m.group()
                 i = m.end()
-                if lang.ruby and i < n and text[i] == ":" and text[i + 1:i + 2] != ":":
+                if lang.ruby and i < n and text[i] == ":" and text[i + 1 : i + 2] != ":":
                     t.name(word)
                     t.op("label")
                     i += 1
@@ -218,13 +270,13 @@ class _Lexer:
     def line_comment(self, i: int, marker: int) -> int:
         end = self.text.find("\n", i)
         end = len(self.text) if end == -1 else end
-        self.add_comment(i, self.text[i + marker:end])
+        self.add_comment(i, self.text[i + marker : end])
         return end
 
     def block_comment(self, i: int, close: str, marker: int) -> int:
         end = self.text.find(close, i + marker)
         end = len(self.text) if end == -1 else end + len(close)
-        body = self.text[i + marker:end]
+        body = self.text[i + marker : end]
         offset = i + marker
         for k, part in enumerate(body.split("\n")):
             self.add_comment(offset, part, own=None if k == 0 else True)
@@ -257,8 +309,9 @@ class _Lexer:
     # --- strings ---
 
     def csharp_prefix(self, i: int) -> bool:
-        return self.text[i + 1:i + 2] == '"' or self.text[i:i + 3] in ('$@"', '@$"') or \
-            self.text.startswith('$$"', i)
+        return (
+            self.text[i + 1 : i + 2] == '"' or self.text[i : i + 3] in ('$@"', '@$"') or self.text.startswith('$$"', i)
+        )
 
     def string(self, i: int) -> int:
         text, lang = self.text, self.lang
@@ -273,8 +326,15 @@ class _Lexer:
                 j += 1
             if text.startswith('"""', j):
                 return self.csharp_raw(j, interp)
-            st = _Str(j + 1, '"', escapes=not verbatim, holes_open=("{",) if interp else (),
-                      brace_escape=interp, doubled=verbatim, multiline=verbatim)
+            st = _Str(
+                j + 1,
+                '"',
+                escapes=not verbatim,
+                holes_open=("{",) if interp else (),
+                brace_escape=interp,
+                doubled=verbatim,
+                multiline=verbatim,
+            )
             return self.continue_string(st, j + 1)
         if c == "`":
             mode = lang.backtick
@@ -285,7 +345,7 @@ class _Lexer:
             if mode == "command":
                 return self.continue_string(_Str(i + 1, "`", multiline=True, emit=False), i + 1)
             end = text.find("`", i + 1)  # Kotlin `backtick names`
-            self.tracker.name(text[i + 1:end] if end != -1 else "")
+            self.tracker.name(text[i + 1 : end] if end != -1 else "")
             self.last = "name"
             return len(text) if end == -1 else end + 1
         if c == "'":
@@ -301,16 +361,18 @@ class _Lexer:
                 raw = _Str(i + 3, '"""', escapes=False, holes_open=("${",), multiline=True, dollar_names=True)
                 return self.continue_string(raw, i + 3)
             return self.continue_string(_Str(i + 3, '"""', multiline=True), i + 3)  # Java text block
-        return self.continue_string(_Str(i + 1, '"', holes_open=lang.dq_holes, dollar_names=lang.dollar_names,
-                                         multiline=lang.ruby), i + 1)
+        return self.continue_string(
+            _Str(i + 1, '"', holes_open=lang.dq_holes, dollar_names=lang.dollar_names, multiline=lang.ruby), i + 1
+        )
 
     def csharp_raw(self, j: int, interp: bool) -> int:
         k = j
         while k < len(self.text) and self.text[k] == '"':
             k += 1
         quotes = '"' * (k - j)
-        return self.continue_string(_Str(k, quotes, escapes=False, holes_open=("{",) if interp else (),
-                                         multiline=True), k)
+        return self.continue_string(
+            _Str(k, quotes, escapes=False, holes_open=("{",) if interp else (), multiline=True), k
+        )
 
     def continue_string(self, st: _Str, j: int) -> int:
         """Scan a string from j: to its end (emitted), to a hole (suspended), or abandoned at a line end."""
@@ -428,11 +490,11 @@ class _Lexer:
                 t.other("heredoc")
                 self.last = "value"
                 return m.end()
-        if c == "%" and (self.last in ("", "op", "word") or text[i + 1:i + 2] in tuple("qQwWiI")):
+        if c == "%" and (self.last in ("", "op", "word") or text[i + 1 : i + 2] in tuple("qQwWiI")):
             m = _PERCENT.match(text, i)
             if m:
                 return self.percent_literal(m.end(), m.group(1), m.group(2))
-        if c == ":" and text[i + 1:i + 2] == '"':
+        if c == ":" and text[i + 1 : i + 2] == '"':
             return self.string(i + 1)  # :"symbol"
         if c == "?" and self.last in ("", "op", "word") and i + 2 <= len(text) and text[i + 1] not in " \t\n":
             t.other("?")

@@ -24,25 +24,122 @@ from typing import NamedTuple
 from bedrock_lifecycle.model import Scalar
 
 # Words that can precede '(' without being a call we want to name.
-KEYWORDS = frozenset({
-    "if", "elif", "else", "for", "foreach", "while", "switch", "catch", "return", "await", "async", "yield",
-    "typeof", "sizeof", "not", "and", "or", "in", "is", "of", "with", "assert", "lambda", "del",
-    "case", "when", "unless", "until", "do", "throw", "throws", "new", "delete", "void", "using", "lock",
-    "fixed", "checked", "nameof", "synchronized", "try", "finally", "except", "raise", "from", "import",
-    "func", "fun", "function", "def", "go", "defer", "select", "range", "instanceof", "as", "then",
-    "super", "this", "self", "elsif",
-    "var", "const", "let", "val", "package", "export", "default", "static", "public", "private",
-})
-_TYPE_WORDS = frozenset({
-    "class", "interface", "struct", "enum", "object", "record", "trait", "type", "module",
-})
+KEYWORDS = frozenset(
+    {
+        "if",
+        "elif",
+        "else",
+        "for",
+        "foreach",
+        "while",
+        "switch",
+        "catch",
+        "return",
+        "await",
+        "async",
+        "yield",
+        "typeof",
+        "sizeof",
+        "not",
+        "and",
+        "or",
+        "in",
+        "is",
+        "of",
+        "with",
+        "assert",
+        "lambda",
+        "del",
+        "case",
+        "when",
+        "unless",
+        "until",
+        "do",
+        "throw",
+        "throws",
+        "new",
+        "delete",
+        "void",
+        "using",
+        "lock",
+        "fixed",
+        "checked",
+        "nameof",
+        "synchronized",
+        "try",
+        "finally",
+        "except",
+        "raise",
+        "from",
+        "import",
+        "func",
+        "fun",
+        "function",
+        "def",
+        "go",
+        "defer",
+        "select",
+        "range",
+        "instanceof",
+        "as",
+        "then",
+        "super",
+        "this",
+        "self",
+        "elsif",
+        "var",
+        "const",
+        "let",
+        "val",
+        "package",
+        "export",
+        "default",
+        "static",
+        "public",
+        "private",
+    }
+)
+_TYPE_WORDS = frozenset(
+    {
+        "class",
+        "interface",
+        "struct",
+        "enum",
+        "object",
+        "record",
+        "trait",
+        "type",
+        "module",
+    }
+)
 _DOTS = frozenset({".", "?.", "::", "->"})
 _DECLARE = frozenset({"var", "const", "let", "val"})
-_MODIFIERS = _DECLARE | frozenset({
-    "public", "private", "protected", "internal", "static", "final", "readonly", "export", "lateinit",
-    "override", "open", "abstract", "volatile", "transient", "declare", "default", "async", "new", "unsafe",
-    "extern", "sealed", "virtual",
-})
+_MODIFIERS = _DECLARE | frozenset(
+    {
+        "public",
+        "private",
+        "protected",
+        "internal",
+        "static",
+        "final",
+        "readonly",
+        "export",
+        "lateinit",
+        "override",
+        "open",
+        "abstract",
+        "volatile",
+        "transient",
+        "declare",
+        "default",
+        "async",
+        "new",
+        "unsafe",
+        "extern",
+        "sealed",
+        "virtual",
+    }
+)
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
 MAX_SEGMENTS = 8
 
@@ -98,7 +195,7 @@ class Tracker:
         frame.base = self.segments()
         if top.kind in _KINDS:
             k = _KINDS.index(top.kind)
-            frame.near = top.near[:k] + (len(self.stack) - 1,) + top.near[k + 1:]
+            frame.near = top.near[:k] + (len(self.stack) - 1,) + top.near[k + 1 :]
         else:
             frame.near = top.near
         self.stack.append(frame)
@@ -131,8 +228,13 @@ class Tracker:
                 self._set_key(top, name)
                 top.member.append(Tok("op", text))
                 return
-        elif text == ":" and top.kind in ("{", "(", "[") and len(top.member) == 1 \
-                and top.member[0].kind in ("name", "str") and top.member[0].text:
+        elif (
+            text == ":"
+            and top.kind in ("{", "(", "[")
+            and len(top.member) == 1
+            and top.member[0].kind in ("name", "str")
+            and top.member[0].text
+        ):
             self._set_key(top, top.member[0].text)
             top.member.append(Tok("op", text))
             return

@@ -18,8 +18,14 @@ _DOLLAR_NAME = re.compile(r"\$[A-Za-z_]\w*")
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 
-def mask(interior: str, *, escapes: bool = True, holes: tuple[str, ...] = (), brace_escape: bool = False,
-         dollar_names: bool = False) -> tuple[str, bool]:
+def mask(
+    interior: str,
+    *,
+    escapes: bool = True,
+    holes: tuple[str, ...] = (),
+    brace_escape: bool = False,
+    dollar_names: bool = False,
+) -> tuple[str, bool]:
     """(masked interior, clean): clean when there was no escape and no hole (the text is its own value)."""
     if not holes and not dollar_names and "%" not in interior and (not escapes or "\\" not in interior):
         return interior, True
@@ -113,8 +119,14 @@ LONG_HOLE = 128
 _KEEP = 2  # blanked characters kept on each side of a long hole: lookarounds see the same text
 
 
-def apply(text: str, start: int, end: int, escapes: list[tuple[int, int]], holes: list[tuple[int, int]],
-          dollar_names: bool = False) -> tuple[list[tuple[int, str]], bool]:
+def apply(
+    text: str,
+    start: int,
+    end: int,
+    escapes: list[tuple[int, int]],
+    holes: list[tuple[int, int]],
+    dollar_names: bool = False,
+) -> tuple[list[tuple[int, str]], bool]:
     """Mask the literal ``text[start:end]`` given its escape and hole ranges (absolute offsets).
 
     Returns ([(offset, masked value)], clean). Usually one piece, the whole interior; a hole longer
@@ -149,7 +161,7 @@ def apply(text: str, start: int, end: int, escapes: list[tuple[int, int]], holes
             break
         hole_end = min(hole_end, end)
         if hole_end - seg_end > LONG_HOLE:
-            chunks.append(_blanked(text[seg_end:seg_end + _KEEP]))
+            chunks.append(_blanked(text[seg_end : seg_end + _KEEP]))
             pieces.append((piece_start, _substitute("".join(chunks), dollar_names)))
             piece_start = hole_end - _KEEP
             chunks = [_blanked(text[piece_start:hole_end])]

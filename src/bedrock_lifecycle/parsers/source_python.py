@@ -157,7 +157,7 @@ class _PythonLexer:
             self.tracker.other(s)
             return
         prefix = s[:q].lower()
-        quote = s[q:q + 3] if s[q:q + 3] in ('"""', "'''") and len(s) >= q + 6 else s[q]
+        quote = s[q : q + 3] if s[q : q + 3] in ('"""', "'''") and len(s) >= q + 6 else s[q]
         i0, i1 = q + len(quote), len(s) - len(quote)
         interior = s[i0:i1]
         fmt = "f" in prefix
@@ -171,5 +171,5 @@ class _PythonLexer:
 
     def comment(self, string: str, start: tuple[int, int]) -> None:
         row, col = start
-        line_text = self.text[self.starts[row - 1]:self.starts[row - 1] + col]
+        line_text = self.text[self.starts[row - 1] : self.starts[row - 1] + col]
         self.comments.append(Comment(row, string.lstrip("#").strip(), not line_text.strip()))

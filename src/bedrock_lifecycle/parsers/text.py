@@ -79,5 +79,5 @@ def hash_comments(text: str) -> tuple[Comment, ...]:
         if "#" in line:
             cut = _comment_start(line, ("#",))
             if cut is not None:
-                out.append(Comment(number, line[cut + 1:].strip(), not line[:cut].strip()))
+                out.append(Comment(number, line[cut + 1 :].strip(), not line[:cut].strip()))
     return tuple(out)

@@ -66,8 +66,9 @@ class _Json:
                     out += self.blocks(kind, labels_left - 1, value, labels + (key.value,))
             return out
         literal = kind == "variable"
-        attrs = tuple(self.attr(k, v, literal=literal and k.value == "default") for k, v in node.items
-                      if k.value != "//")
+        attrs = tuple(
+            self.attr(k, v, literal=literal and k.value == "default") for k, v in node.items if k.value != "//"
+        )
         return [Block(kind, labels, Body(attrs, ()) if attrs else EMPTY_BODY, node.start, node.end)]
 
     def attr(self, key: ScalarNode, value: Node, *, literal: bool = False) -> Attr:
@@ -86,8 +87,9 @@ class _Json:
         if literal or ("${" not in node.value and "%{" not in node.value):
             s, e = (node.start + 1, node.end - 1) if exact else (node.start, node.end)
             return Template((StrPart(node.value, s, e),) if node.value else (), node.start, node.end)
-        parts = parse_template(raw, node.start + 1) if exact else \
-            parse_template(raw, node.start + 1, decoded=node.value)
+        parts = (
+            parse_template(raw, node.start + 1) if exact else parse_template(raw, node.start + 1, decoded=node.value)
+        )
         return Template(parts, node.start, node.end)
 
 

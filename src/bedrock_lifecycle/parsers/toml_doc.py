@@ -43,12 +43,12 @@ class TomlParser:
         except tomllib.TOMLDecodeError as exc:
             msg = str(exc)
             m = _AT.search(msg)
-            raise ParseFailure(_AT.sub("", msg).strip(), int(m.group(1)) if m else None,
-                               int(m.group(2)) if m else None) from None
+            raise ParseFailure(
+                _AT.sub("", msg).strip(), int(m.group(1)) if m else None, int(m.group(2)) if m else None
+            ) from None
         scanner = _Scanner(text)
         scanner.run()
-        return Document(path, self.name, text, scalars=tuple(scanner.scalars),
-                        comments=tuple(scanner.comments))
+        return Document(path, self.name, text, scalars=tuple(scanner.scalars), comments=tuple(scanner.comments))
 
 
 class _Scanner:
@@ -95,7 +95,7 @@ class _Scanner:
         line_no = self.text.count("\n", 0, pos) + 1
         line_start = self.text.rfind("\n", 0, pos) + 1
         own = not self.text[line_start:pos].strip()
-        self.comments.append(Comment(line_no, self.text[pos + 1:end].strip(), own))
+        self.comments.append(Comment(line_no, self.text[pos + 1 : end].strip(), own))
         return end
 
     def header(self, pos: int) -> int:

@@ -55,8 +55,9 @@ def compose(text: str) -> tuple[Node, ...]:
 
 def _reader_position(text: str, position: int, *, bytes_offset: bool) -> tuple[int, int]:
     """(line, column) of a ReaderError; libyaml counts UTF-8 bytes, the pure-Python reader characters."""
-    prefix = text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace") if bytes_offset \
-        else text[:position]
+    prefix = (
+        text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "replace") if bytes_offset else text[:position]
+    )
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
@@ -91,8 +92,10 @@ def _convert(root: Any) -> Node:
             stack.extend((c, False) for c in reversed(children) if id(c) not in done)
             continue
         open_.discard(key)
-        conv = [done.get(id(c)) or ScalarNode("", c.start_mark.index, c.start_mark.index, None, None, False)
-                for c in children]
+        conv = [
+            done.get(id(c)) or ScalarNode("", c.start_mark.index, c.start_mark.index, None, None, False)
+            for c in children
+        ]
         if isinstance(node, yaml.MappingNode):
             items = []
             seen: dict[str, int] = {}
@@ -101,8 +104,11 @@ def _convert(root: Any) -> Node:
                 kn = k if isinstance(k, ScalarNode) else ScalarNode("", k.start, k.end, None, None, False)
                 if kn.value in seen and kn.value != "<<" and kn.is_string:
                     mark = node.value[i // 2][0].start_mark
-                    raise ParseFailure(f"duplicate key {kn.value!r} (first defined on line {seen[kn.value]})",
-                                       mark.line + 1, mark.column + 1)
+                    raise ParseFailure(
+                        f"duplicate key {kn.value!r} (first defined on line {seen[kn.value]})",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
                 seen[kn.value] = node.value[i // 2][0].start_mark.line + 1
                 items.append((kn, v))
             done[key] = MapNode(tuple(items), start, end, _tag(node.tag))

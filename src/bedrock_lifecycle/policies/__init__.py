@@ -53,8 +53,10 @@ class ModelPastEol(Policy):
     name = "Bedrock model has reached End-of-Life"
     severity = Severity.CRITICAL
     fail_class = "eol"
-    summary = ("The model reached its End-of-Life date: every request to it fails in the Regions the date "
-               "covers. Replace the model ID with the recommended replacement and test the prompts.")
+    summary = (
+        "The model reached its End-of-Life date: every request to it fails in the Regions the date "
+        "covers. Replace the model ID with the recommended replacement and test the prompts."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not _resolved(res):
@@ -67,8 +69,10 @@ class ModelInExtendedAccess(Policy):
     name = "Bedrock model is in public extended access (higher price)"
     severity = Severity.HIGH
     fail_class = "extended-access"
-    summary = ("The model is Legacy and has entered public extended access: it still works, at a price set by "
-               "the provider that is usually higher, until its EOL date. Migrate before EOL.")
+    summary = (
+        "The model is Legacy and has entered public extended access: it still works, at a price set by "
+        "the provider that is usually higher, until its EOL date. Migrate before EOL."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not _resolved(res):
@@ -81,9 +85,11 @@ class ModelLegacy(Policy):
     name = "Bedrock model is Legacy"
     severity = Severity.MEDIUM
     fail_class = "legacy"
-    summary = ("The model is Legacy: it is scheduled for End-of-Life, new customers cannot use it, accounts "
-               "inactive for 15 days may lose access, and no new provisioned throughput can be bought. "
-               "(A model in public extended access fails BRL_002 instead.)")
+    summary = (
+        "The model is Legacy: it is scheduled for End-of-Life, new customers cannot use it, accounts "
+        "inactive for 15 days may lose access, and no new provisioned throughput can be bought. "
+        "(A model in public extended access fails BRL_002 instead.)"
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not _resolved(res):
@@ -96,8 +102,10 @@ class ModelEolSoon(Policy):
     name = "Bedrock model reaches End-of-Life soon"
     severity = Severity.HIGH
     fail_class = "eol-within"
-    summary = ("The model's EOL date falls within the warning window (--warn-days, default 90 days) of the "
-               "as-of date. Plan and ship the migration before that date.")
+    summary = (
+        "The model's EOL date falls within the warning window (--warn-days, default 90 days) of the "
+        "as-of date. Plan and ship the migration before that date."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not _resolved(res):
@@ -112,9 +120,11 @@ class UnknownModelId(Policy):
     name = "Bedrock model ID is not in the lifecycle catalog"
     severity = Severity.MEDIUM
     fail_class = "unknown"
-    summary = ("The string has the shape of a Bedrock model ID but matches no catalog entry: a typo, a wrong "
-               "ID form (for example a missing date stamp or version suffix), an unknown inference-profile "
-               "prefix, or a model newer than the catalog. It is never matched to a model by similarity.")
+    summary = (
+        "The string has the shape of a Bedrock model ID but matches no catalog entry: a typo, a wrong "
+        "ID form (for example a missing date stamp or version suffix), an unknown inference-profile "
+        "prefix, or a model newer than the catalog. It is never matched to a model by similarity."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if res.status is Status.OPAQUE:
@@ -127,9 +137,11 @@ class OpaqueModelReference(Policy):
     name = "Bedrock model reference cannot be resolved statically"
     severity = Severity.LOW
     fail_class = "opaque"
-    summary = ("An application inference profile, provisioned model, custom-model deployment, prompt router "
-               "or prompt ARN hides which model it uses. Where the same code defines it, the model is followed; "
-               "otherwise check the model behind it by hand.")
+    summary = (
+        "An application inference profile, provisioned model, custom-model deployment, prompt router "
+        "or prompt ARN hides which model it uses. Where the same code defines it, the model is followed; "
+        "otherwise check the model behind it by hand."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         return Result.FAILED if res.status is Status.OPAQUE else None
@@ -140,8 +152,10 @@ class ProvisionedThroughputOnLegacy(Policy):
     name = "Provisioned throughput targets a Legacy or EOL model"
     severity = Severity.CRITICAL
     fail_class = "provisioned-legacy"
-    summary = ("AWS refuses new provisioned throughput for a Legacy model, and an EOL model cannot be served: "
-               "the next deployment of this resource fails. Move the throughput to an Active model.")
+    summary = (
+        "AWS refuses new provisioned throughput for a Legacy model, and an EOL model cannot be served: "
+        "the next deployment of this resource fails. Move the throughput to an Active model."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if "provisioned_throughput" not in res.reference.roles or not _resolved(res):
@@ -167,11 +181,11 @@ def suppression_problems(res: Resolution, as_of: date) -> list[str]:
         if not known:
             continue
         if s.problem:
-            problems.append(f"the skip of {s.check_id} ({where}) is malformed: {s.problem}; "
-                            "it does not suppress")
+            problems.append(f"the skip of {s.check_id} ({where}) is malformed: {s.problem}; it does not suppress")
         if s.until is not None and as_of > s.until:
-            problems.append(f"the skip of {s.check_id} ({where}) expired on {s.until.isoformat()}; "
-                            "the check applies again")
+            problems.append(
+                f"the skip of {s.check_id} ({where}) expired on {s.until.isoformat()}; the check applies again"
+            )
         if not s.reason:
             problems.append(f"the skip of {s.check_id} ({where}) gives no reason")
     return problems
@@ -182,11 +196,13 @@ class InvalidSuppression(Policy):
     name = "Suppression is invalid or expired"
     severity = Severity.LOW
     fail_class = "suppression"
-    summary = ("A skip comment (`bedrock-lifecycle:skip=ID:reason until=YYYY-MM-DD` or "
-               "`checkov:skip=ID:reason`) or a config-file suppression on this reference gives no reason, "
-               "names a check that does not exist, has a malformed `until` date, or is past it. A malformed "
-               "or expired skip does not suppress. Give the reason, fix the check ID, or renew or remove the "
-               "skip.")
+    summary = (
+        "A skip comment (`bedrock-lifecycle:skip=ID:reason until=YYYY-MM-DD` or "
+        "`checkov:skip=ID:reason`) or a config-file suppression on this reference gives no reason, "
+        "names a check that does not exist, has a malformed `until` date, or is past it. A malformed "
+        "or expired skip does not suppress. Give the reason, fix the check ID, or renew or remove the "
+        "skip."
+    )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not res.reference.suppressions:

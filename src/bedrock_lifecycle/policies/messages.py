@@ -21,7 +21,7 @@ def describe(res: Resolution, as_of: date) -> str:
     if res.status is Status.UNKNOWN:
         why = f" {res.note}." if res.note else ""
         hint = f" Did you mean: {', '.join(res.suggestions)}?" if res.suggestions else ""
-        return (f"'{ref.text}' looks like a Bedrock model ID but is not in the lifecycle catalog.{why}{hint}")
+        return f"'{ref.text}' looks like a Bedrock model ID but is not in the lifecycle catalog.{why}{hint}"
     if res.status is Status.OPAQUE:
         return f"'{ref.text}' cannot be resolved to a model statically: {res.note or 'opaque identifier'}."
     parts: list[str] = []

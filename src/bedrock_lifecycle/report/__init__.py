@@ -32,13 +32,22 @@ def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | Non
         return None
     age = (as_of - built).days
     if age > limit:
-        return (f"the lifecycle catalog is {age} days old (dated {catalog_date}): "
-                "run `bedrock-lifecycle catalog sync` or upgrade bedrock-lifecycle")
+        return (
+            f"the lifecycle catalog is {age} days old (dated {catalog_date}): "
+            "run `bedrock-lifecycle catalog sync` or upgrade bedrock-lifecycle"
+        )
     return None
 
 
-_MODULES = {"cli": "text", "json": "json_", "sarif": "sarif", "junitxml": "junit", "github": "github",
-            "csv": "csv_", "html": "html"}
+_MODULES = {
+    "cli": "text",
+    "json": "json_",
+    "sarif": "sarif",
+    "junitxml": "junit",
+    "github": "github",
+    "csv": "csv_",
+    "html": "html",
+}
 
 
 def formatter(name: str) -> Callable[..., str]:

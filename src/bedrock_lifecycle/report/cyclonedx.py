@@ -66,8 +66,10 @@ def _properties(m: ModelRecord, inv: Inventory) -> list[dict[str, str]]:
         ("fails_run", "true" if m.failing else "false"),
         ("replacement", mig.replacement if mig else None),
         ("replacement_status", status_of(mig.replacement_phase) if mig and mig.replacement_phase else None),
-        ("replacement_chain", " -> ".join(f"{h.model_id} ({status_of(h.phase)})" for h in mig.chain)
-         if mig and mig.chain else None),
+        (
+            "replacement_chain",
+            " -> ".join(f"{h.model_id} ({status_of(h.phase)})" for h in mig.chain) if mig and mig.chain else None,
+        ),
         ("migration_note", mig.note if mig else None),
         ("migration_guide", mig.guide if mig else None),
         ("note", m.note),
@@ -89,22 +91,36 @@ def component(m: ModelRecord, inv: Inventory) -> dict[str, Any]:
     if m.name and m.name != m.key:
         comp["description"] = m.name
     if m.source_url:
-        comp["externalReferences"] = [{"type": "documentation", "url": m.source_url,
-                                       "comment": "lifecycle dates (Amazon Bedrock documentation)"}]
+        comp["externalReferences"] = [
+            {"type": "documentation", "url": m.source_url, "comment": "lifecycle dates (Amazon Bedrock documentation)"}
+        ]
     comp["properties"] = _properties(m, inv)
-    comp["evidence"] = {"occurrences": [
-        {"location": o.path, "line": o.line, "symbol": o.text,
-         "additionalContext": f"resource {o.resource}" if o.resource else "reference"}
-        for o in m.occurrences
-    ]}
+    comp["evidence"] = {
+        "occurrences": [
+            {
+                "location": o.path,
+                "line": o.line,
+                "symbol": o.text,
+                "additionalContext": f"resource {o.resource}" if o.resource else "reference",
+            }
+            for o in m.occurrences
+        ]
+    }
     return comp
 
 
 def document(inv: Inventory, *, timestamp: str | None = None) -> dict[str, Any]:
     metadata: dict[str, Any] = {
-        "tools": {"components": [{"type": "application", "name": TOOL_NAME,
-                                  "version": inv.version or "unknown",
-                                  "externalReferences": [{"type": "website", "url": TOOL_URL}]}]},
+        "tools": {
+            "components": [
+                {
+                    "type": "application",
+                    "name": TOOL_NAME,
+                    "version": inv.version or "unknown",
+                    "externalReferences": [{"type": "website", "url": TOOL_URL}],
+                }
+            ]
+        },
         "properties": [
             {"name": f"{PREFIX}:as_of", "value": inv.as_of.isoformat()},
             {"name": f"{PREFIX}:catalog_date", "value": inv.catalog_date},
@@ -114,8 +130,11 @@ def document(inv: Inventory, *, timestamp: str | None = None) -> dict[str, Any]:
     if timestamp:
         metadata = {"timestamp": timestamp, **metadata}
     # The scanned tree is the BOM's subject; it depends on every model it names.
-    metadata["component"] = {"type": "application", "bom-ref": ROOT_REF,
-                             "name": posixpath.basename(inv.root.replace("\\", "/").rstrip("/")) or "scanned"}
+    metadata["component"] = {
+        "type": "application",
+        "bom-ref": ROOT_REF,
+        "name": posixpath.basename(inv.root.replace("\\", "/").rstrip("/")) or "scanned",
+    }
     components = [component(m, inv) for m in inv.models]
     doc: dict[str, Any] = {
         "$schema": SCHEMA_URL,

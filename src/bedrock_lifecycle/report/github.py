@@ -156,9 +156,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
     for f in result.findings:
         if f.result is Result.FAILED:
             groups.setdefault(f.check_id, []).append(f)
-    order = sorted(
-        groups, key=lambda c: (not any(f.failing for f in groups[c]), -groups[c][0].severity.rank, c)
-    )
+    order = sorted(groups, key=lambda c: (not any(f.failing for f in groups[c]), -groups[c][0].severity.rank, c))
     for check_id in order:
         out += _group(check_id, groups[check_id])
 
@@ -183,10 +181,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         out += [f"### :grey_question: Files not fully scanned · {len(result.diagnostics)}", ""]
         out += _table(
             ["Location", "Code", "Problem"],
-            [
-                [code(f"{d.path}:{d.line}" if d.line else d.path), d.code, plain(d.message)]
-                for d in result.diagnostics
-            ],
+            [[code(f"{d.path}:{d.line}" if d.line else d.path), d.code, plain(d.message)] for d in result.diagnostics],
         ) + [""]
     if result.baseline is not None:
         out += [
@@ -201,10 +196,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         if result.stale:
             out += _table(
                 ["File", "Check", "Resource", "Model", "Count"],
-                [
-                    [code(e.path), e.check_id, code(e.resource), code(e.model), str(e.count)]
-                    for e in result.stale
-                ],
+                [[code(e.path), e.check_id, code(e.resource), code(e.model), str(e.count)] for e in result.stale],
             )
             out.append("")
     active = Counter(

@@ -37,8 +37,14 @@ from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.report import ReportOptions
 
 DEFAULT_HORIZON = "180d"
-COLORS = {"active": "#2e7d32", "legacy": "#f2a900", "extended-access": "#e8590c", "eol": "#c62828",
-          "unknown": "#7b3fa0", "opaque": "#607d8b"}
+COLORS = {
+    "active": "#2e7d32",
+    "legacy": "#f2a900",
+    "extended-access": "#e8590c",
+    "eol": "#c62828",
+    "unknown": "#7b3fa0",
+    "opaque": "#607d8b",
+}
 
 CSS = """
 :root{--fg:#1d2430;--muted:#5b6473;--line:#d9dee7;--bg:#f6f7f9;--card:#fff;--accent:#1f4e96}
@@ -135,8 +141,10 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-CSP = (f"default-src 'none'; style-src '{_sha256(CSS)}'; script-src '{_sha256(SCRIPT)}'; img-src data:; "
-       "base-uri 'none'; form-action 'none'")
+CSP = (
+    f"default-src 'none'; style-src '{_sha256(CSS)}'; script-src '{_sha256(SCRIPT)}'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 
 def e(value: object) -> str:
@@ -201,40 +209,54 @@ def timeline(inv: Inventory, today: date | None) -> str:
         day = min(max(day, lo), hi)
         return round(x0 + (day - lo).days / span * (x1 - x0), 1)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" width="{CHART_W}" '
-           f'height="{height}" role="img" aria-label="Lifecycle timeline of each referenced model">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" width="{CHART_W}" '
+        f'height="{height}" role="img" aria-label="Lifecycle timeline of each referenced model">'
+    ]
     bottom = TOP + ROW_H * len(models)
-    out += [f'<rect x="0" y="{TOP + i * ROW_H}" width="{CHART_W}" height="{ROW_H}" fill="#f7f8fb"/>'
-            for i in range(1, len(models), 2)]  # row stripes, under the grid and the horizon band
+    out += [
+        f'<rect x="0" y="{TOP + i * ROW_H}" width="{CHART_W}" height="{ROW_H}" fill="#f7f8fb"/>'
+        for i in range(1, len(models), 2)
+    ]  # row stripes, under the grid and the horizon band
     for day, major in _ticks(lo, hi):
         px = x(day)
         grid = "#c9d0db" if major else "#eceff4"
         out.append(f'<line x1="{px}" y1="{TOP - 6}" x2="{px}" y2="{bottom}" stroke="{grid}"/>')
         if major and px < x1 - 50:
-            out.append(f'<text x="{px + 3}" y="{TOP - 10}" font-size="11" fill="#5b6473">'
-                       f'{day.strftime("%b %Y")}</text>')
+            out.append(
+                f'<text x="{px + 3}" y="{TOP - 10}" font-size="11" fill="#5b6473">{day.strftime("%b %Y")}</text>'
+            )
     if inv.horizon:
         hx0, hx1 = x(inv.horizon.start), x(inv.horizon.end)
-        out.append(f'<rect x="{hx0}" y="{TOP - 6}" width="{round(hx1 - hx0, 1)}" height="{bottom - TOP + 6}" '
-                   f'fill="#1f4e96" fill-opacity="0.07"><title>horizon {e(inv.horizon.spec)}: '
-                   f'{inv.horizon.start} to {inv.horizon.end}</title></rect>')
-        out.append(f'<rect x="{hx0}" y="{TOP - 6}" width="{round(hx1 - hx0, 1)}" height="4" fill="#1f4e96" '
-                   'fill-opacity="0.55"/>')
+        out.append(
+            f'<rect x="{hx0}" y="{TOP - 6}" width="{round(hx1 - hx0, 1)}" height="{bottom - TOP + 6}" '
+            f'fill="#1f4e96" fill-opacity="0.07"><title>horizon {e(inv.horizon.spec)}: '
+            f"{inv.horizon.start} to {inv.horizon.end}</title></rect>"
+        )
+        out.append(
+            f'<rect x="{hx0}" y="{TOP - 6}" width="{round(hx1 - hx0, 1)}" height="4" fill="#1f4e96" '
+            'fill-opacity="0.55"/>'
+        )
     for i, m in enumerate(models):
         y = TOP + i * ROW_H
         label = m.key if len(m.key) <= 46 else m.key[:45] + "\u2026"
         out.append(f'<circle cx="12" cy="{y + ROW_H / 2}" r="5" fill="{COLORS[m.phase]}"/>')
-        out.append(f'<text class="mono" x="24" y="{y + 18}" fill="#1d2430"><title>{e(m.key)} '
-                   f'({e(m.name)}): {PHASE_LABELS[m.phase]}</title>{e(label)}</text>')
+        out.append(
+            f'<text class="mono" x="24" y="{y + 18}" fill="#1d2430"><title>{e(m.key)} '
+            f"({e(m.name)}): {PHASE_LABELS[m.phase]}</title>{e(label)}</text>"
+        )
         out += _bars(m, y, x, lo, hi)
     for day, label, color, dash, dy in _markers(inv, today):
         px = x(day)
-        out.append(f'<line x1="{px}" y1="{TOP - 26}" x2="{px}" y2="{bottom + 4}" stroke="{color}" '
-                   f'stroke-width="2"{dash}/>')
+        out.append(
+            f'<line x1="{px}" y1="{TOP - 26}" x2="{px}" y2="{bottom + 4}" stroke="{color}" stroke-width="2"{dash}/>'
+        )
         anchor = "end" if px + 7.2 * len(label) > x1 else "start"
         tx = px - 4 if anchor == "end" else px + 4
-        out.append(f'<text x="{tx}" y="{TOP - 28 + dy}" font-size="12" font-weight="600" fill="{color}" '
-                   f'text-anchor="{anchor}">{e(label)}</text>')
+        out.append(
+            f'<text x="{tx}" y="{TOP - 28 + dy}" font-size="12" font-weight="600" fill="{color}" '
+            f'text-anchor="{anchor}">{e(label)}</text>'
+        )
     out += _legend(bottom + 24, inv)
     out.append("</svg>")
     return "\n".join(out)
@@ -271,11 +293,14 @@ def _bars(m: ModelRecord, y: float, xf: Callable[[date], float], lo: date, hi: d
         since, until = (start if start > lo else "..."), (end if end < hi else "...")
         tip = "Active: no retirement announced" if undated else f"{PHASE_LABELS[phase]}: {since} to {until}"
         fill = "#b7dcb9" if undated else COLORS[phase]
-        out.append(f'<rect x="{a}" y="{y + 6}" width="{round(b - a, 1)}" height="{ROW_H - 12}" '
-                   f'fill="{fill}"><title>{e(m.key)}: {e(tip)}</title></rect>')
+        out.append(
+            f'<rect x="{a}" y="{y + 6}" width="{round(b - a, 1)}" height="{ROW_H - 12}" '
+            f'fill="{fill}"><title>{e(m.key)}: {e(tip)}</title></rect>'
+        )
     if undated:
-        out.append(f'<text x="{xf(lo) + 6}" y="{y + 18}" font-size="11" fill="#1b4d1e">'
-                   "Active: no retirement announced</text>")
+        out.append(
+            f'<text x="{xf(lo) + 6}" y="{y + 18}" font-size="11" fill="#1b4d1e">Active: no retirement announced</text>'
+        )
     label = f"EOL {m.eol_date}" if m.eol_date else "no EOL date"
     color = COLORS["eol"] if m.eol_date else "#5b6473"
     out.append(f'<text x="{CHART_W - DATE_W + 12}" y="{y + 18}" font-size="12" fill="{color}">{label}</text>')
@@ -283,8 +308,12 @@ def _bars(m: ModelRecord, y: float, xf: Callable[[date], float], lo: date, hi: d
 
 
 def _legend(y: float, inv: Inventory) -> list[str]:
-    items = [("active", "Active"), ("legacy", "Legacy"), ("extended-access", "Public extended access"),
-             ("eol", "End-of-Life")]
+    items = [
+        ("active", "Active"),
+        ("legacy", "Legacy"),
+        ("extended-access", "Public extended access"),
+        ("eol", "End-of-Life"),
+    ]
     out, px = [], LABEL_W
     for phase, label in items:
         out.append(f'<rect x="{px}" y="{y - 10}" width="14" height="12" fill="{COLORS[phase]}"/>')
@@ -292,8 +321,10 @@ def _legend(y: float, inv: Inventory) -> list[str]:
         px += 40 + len(label) * 7
     if inv.horizon:
         out.append(f'<rect x="{px}" y="{y - 10}" width="14" height="12" fill="#1f4e96" fill-opacity="0.18"/>')
-        out.append(f'<text x="{px + 20}" y="{y}" font-size="12" fill="#1d2430">horizon '
-                   f'{e(inv.horizon.spec)} (to {inv.horizon.end})</text>')
+        out.append(
+            f'<text x="{px + 20}" y="{y}" font-size="12" fill="#1d2430">horizon '
+            f"{e(inv.horizon.spec)} (to {inv.horizon.end})</text>"
+        )
     return out
 
 
@@ -304,12 +335,16 @@ def _cards(inv: Inventory) -> str:
     counts, refs = inv.counts(), inv.reference_counts()
     cards = []
     for phase in PHASES:
-        cards.append(f'<div class="card {phase}"><b>{counts[phase]}</b><span>{PHASE_LABELS[phase]} model'
-                     f'{"s" if counts[phase] != 1 else ""} &middot; {refs[phase]} ref'
-                     f'{"s" if refs[phase] != 1 else ""}</span></div>')
+        cards.append(
+            f'<div class="card {phase}"><b>{counts[phase]}</b><span>{PHASE_LABELS[phase]} model'
+            f"{'s' if counts[phase] != 1 else ''} &middot; {refs[phase]} ref"
+            f"{'s' if refs[phase] != 1 else ''}</span></div>"
+        )
     failing = sum(1 for m in inv.models if m.failing)
-    cards.append(f'<div class="card failing"><b>{failing}</b><span>model{"s" if failing != 1 else ""} '
-                 "failing the run</span></div>")
+    cards.append(
+        f'<div class="card failing"><b>{failing}</b><span>model{"s" if failing != 1 else ""} '
+        "failing the run</span></div>"
+    )
     return '<div class="cards">' + "".join(cards) + "</div>"
 
 
@@ -328,33 +363,40 @@ def _plan(inv: Inventory) -> str:
         items = []
         for m in todo:
             assert m.migration is not None
-            items.append(f"<li><code>{e(m.key)}</code> {_badge(m.phase)}: "
-                         f"{e(migration_text(m.migration, inv.as_of))}</li>")
+            items.append(
+                f"<li><code>{e(m.key)}</code> {_badge(m.phase)}: {e(migration_text(m.migration, inv.as_of))}</li>"
+            )
         parts.append(f'<h3>Replace now</h3><ul class="plan">{"".join(items)}</ul>')
     if inv.horizon is not None:
         h = inv.horizon
         if h.events:
-            items = [f"<li><b>{ev.day}</b> <code>{e(ev.model.key)}</code> becomes {_badge(ev.change)} "
-                     f"({_n(len(ev.model.occurrences), 'reference')})"
-                     + (f": {e(migration_text(ev.model.migration, h.start))}" if ev.model.migration else "")
-                     + "</li>" for ev in h.events]
+            items = [
+                f"<li><b>{ev.day}</b> <code>{e(ev.model.key)}</code> becomes {_badge(ev.change)} "
+                f"({_n(len(ev.model.occurrences), 'reference')})"
+                + (f": {e(migration_text(ev.model.migration, h.start))}" if ev.model.migration else "")
+                + "</li>"
+                for ev in h.events
+            ]
             body = f'<ul class="plan">{"".join(items)}</ul>'
         else:
             body = '<p class="note">No referenced model changes phase in this window.</p>'
         parts.append(f"<h3>Coming up: horizon {e(h.spec)} ({h.start} to {h.end})</h3>{body}")
     if not parts:
         return ""
-    guide = (f'<p class="note">How to migrate: <a href="{e(MIGRATION_GUIDE)}">'
-             "docs/policies.md#migrating-a-model</a>. A replacement is only ever an Active model: the "
-             "catalog's chain is followed past Legacy and EOL ones.</p>")
+    guide = (
+        f'<p class="note">How to migrate: <a href="{e(MIGRATION_GUIDE)}">'
+        "docs/policies.md#migrating-a-model</a>. A replacement is only ever an Active model: the "
+        "catalog's chain is followed past Legacy and EOL ones.</p>"
+    )
     return f'<section id="plan"><h2>Migration plan</h2>{"".join(parts)}{guide}</section>'
 
 
 def _inventory_table(inv: Inventory, link_base: str) -> str:
     rows = []
     for i, m in enumerate(inv.models):
-        where = "<br>".join(f'<a href="{e(file_link(o.path, o.line, link_base))}">{e(o.path)}:{o.line}</a>'
-                            for o in m.occurrences[:6])
+        where = "<br>".join(
+            f'<a href="{e(file_link(o.path, o.line, link_base))}">{e(o.path)}:{o.line}</a>' for o in m.occurrences[:6]
+        )
         if len(m.occurrences) > 6:
             where += f"<br>and {len(m.occurrences) - 6} more"
         mig = m.migration
@@ -369,11 +411,16 @@ def _inventory_table(inv: Inventory, link_base: str) -> str:
             f'<td class="date">{_iso(m.legacy_date)}</td><td class="date">{_iso(m.extended_access_date)}</td>'
             f'<td class="date">{_iso(m.eol_date)}</td>'
             f'<td data-sort="{len(m.occurrences):05d}">{len(m.occurrences)}</td><td>{where}</td>'
-            f'<td>{e(", ".join(m.regions)) or "-"}</td><td>{repl}</td></tr>')
-    head = ("<tr><th>Model</th><th>Status</th><th>Legacy</th><th>Extended access</th><th>EOL</th>"
-            "<th>Refs</th><th>Where</th><th>Regions</th><th>Replacement</th></tr>")
-    return (f'<section id="inventory"><h2>Inventory: {len(inv.models)} models</h2><table class="sortable">'
-            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></section>")
+            f"<td>{e(', '.join(m.regions)) or '-'}</td><td>{repl}</td></tr>"
+        )
+    head = (
+        "<tr><th>Model</th><th>Status</th><th>Legacy</th><th>Extended access</th><th>EOL</th>"
+        "<th>Refs</th><th>Where</th><th>Regions</th><th>Replacement</th></tr>"
+    )
+    return (
+        f'<section id="inventory"><h2>Inventory: {len(inv.models)} models</h2><table class="sortable">'
+        f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
 def _result_word(f: Finding) -> str:
@@ -400,51 +447,67 @@ def _findings_table(findings: Iterable[Finding], link_base: str) -> str:
             f'<a href="{e(file_link(ref.span.path, ref.span.start_line, link_base))}">{e(loc)}</a></td>'
             f"<td><code>{e(ref.resource)}</code></td>"
             f'<td class="msg">{e(f.message)}'
-            f'{"<br><i>skip: " + e(f.suppress_comment) + "</i>" if f.suppress_comment else ""}</td></tr>')
-    head = ("<tr><th>Result</th><th>Check</th><th>Severity</th><th>Reference</th><th>File</th>"
-            "<th>Resource</th><th>Message</th></tr>")
-    toolbar = (f'<p class="toolbar">{shown} failed or skipped, {passed} passed. '
-               f'<label><input type="checkbox" id="show-passed"> show passed checks</label> '
-               "&middot; click a column to sort</p>")
-    return (f'<section id="findings"><h2>Findings</h2>{toolbar}<table class="sortable">'
-            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></section>")
+            f"{'<br><i>skip: ' + e(f.suppress_comment) + '</i>' if f.suppress_comment else ''}</td></tr>"
+        )
+    head = (
+        "<tr><th>Result</th><th>Check</th><th>Severity</th><th>Reference</th><th>File</th>"
+        "<th>Resource</th><th>Message</th></tr>"
+    )
+    toolbar = (
+        f'<p class="toolbar">{shown} failed or skipped, {passed} passed. '
+        f'<label><input type="checkbox" id="show-passed"> show passed checks</label> '
+        "&middot; click a column to sort</p>"
+    )
+    return (
+        f'<section id="findings"><h2>Findings</h2>{toolbar}<table class="sortable">'
+        f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
 
 
-def render_report(result: ScanResult, inv: Inventory, *, today: date | None = None,
-                  link_base: str = "") -> str:
-    meta = (f"bedrock-lifecycle {e(inv.version)} &middot; catalog {e(inv.catalog_date)} "
-            f"({e(inv.catalog_source)}) &middot; as of {inv.as_of} &middot; "
-            f"{_n(inv.references, 'reference')} to {_n(len(inv.models), 'model')} in "
-            f"{_n(len(inv.files), 'file')} ({inv.files_scanned} scanned)"
-            + (f" &middot; {inv.diagnostics} file diagnostics" if inv.diagnostics else ""))
+def render_report(result: ScanResult, inv: Inventory, *, today: date | None = None, link_base: str = "") -> str:
+    meta = (
+        f"bedrock-lifecycle {e(inv.version)} &middot; catalog {e(inv.catalog_date)} "
+        f"({e(inv.catalog_source)}) &middot; as of {inv.as_of} &middot; "
+        f"{_n(inv.references, 'reference')} to {_n(len(inv.models), 'model')} in "
+        f"{_n(len(inv.files), 'file')} ({inv.files_scanned} scanned)"
+        + (f" &middot; {inv.diagnostics} file diagnostics" if inv.diagnostics else "")
+    )
     undrawn = sum(1 for m in inv.models if not m.model_id)
-    note = (f'<p class="note">{undrawn} unknown or opaque reference{"s are" if undrawn != 1 else " is"} not '
-            "on the timeline (no catalog dates); see the inventory below.</p>") if undrawn else ""
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        "<title>Bedrock model lifecycle report</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        '<body class="hide-passed">',
-        f"<header><h1>Bedrock model lifecycle report</h1><p>{meta}</p></header>",
-        "<main>",
-        f'<section id="summary"><h2>Summary</h2>{_cards(inv)}</section>',
-        f'<section id="timeline"><h2>Lifecycle timeline</h2>{timeline(inv, today)}{note}</section>',
-        _plan(inv),
-        _inventory_table(inv, link_base),
-        _findings_table(result.findings, link_base),
-        "</main>",
-        f"<script>{SCRIPT}</script>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    note = (
+        (
+            f'<p class="note">{undrawn} unknown or opaque reference{"s are" if undrawn != 1 else " is"} not '
+            "on the timeline (no catalog dates); see the inventory below.</p>"
+        )
+        if undrawn
+        else ""
+    )
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="referrer" content="no-referrer">',
+            "<title>Bedrock model lifecycle report</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            '<body class="hide-passed">',
+            f"<header><h1>Bedrock model lifecycle report</h1><p>{meta}</p></header>",
+            "<main>",
+            f'<section id="summary"><h2>Summary</h2>{_cards(inv)}</section>',
+            f'<section id="timeline"><h2>Lifecycle timeline</h2>{timeline(inv, today)}{note}</section>',
+            _plan(inv),
+            _inventory_table(inv, link_base),
+            _findings_table(result.findings, link_base),
+            "</main>",
+            f"<script>{SCRIPT}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:

@@ -102,13 +102,23 @@ def _baseline(result: ScanResult) -> dict[str, Any]:
     """Present only with --baseline: the FAILED findings it accepts move from failed_checks to accepted."""
     if result.baseline is None:
         return {}
-    return {"baseline": {
-        "file": result.baseline,
-        "baselined": result.baselined,
-        "accepted": [record(f) for f in result.accepted],
-        "stale": [{"file_path": file_path(e.path), "resource": e.resource, "check_id": e.check_id,
-                   "model": e.model, "count": e.count} for e in result.stale],
-    }}
+    return {
+        "baseline": {
+            "file": result.baseline,
+            "baselined": result.baselined,
+            "accepted": [record(f) for f in result.accepted],
+            "stale": [
+                {
+                    "file_path": file_path(e.path),
+                    "resource": e.resource,
+                    "check_id": e.check_id,
+                    "model": e.model,
+                    "count": e.count,
+                }
+                for e in result.stale
+            ],
+        }
+    }
 
 
 _BUCKET_KEYS = {Result.PASSED: "passed_checks", Result.FAILED: "failed_checks", Result.SKIPPED: "skipped_checks"}

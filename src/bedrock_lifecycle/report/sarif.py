@@ -58,8 +58,7 @@ _STEPS: dict[str, tuple[str, ...]] = {
         "If the model is newer than the catalog, run `bedrock-lifecycle catalog sync` or upgrade.",
     ),
     "BRL_006": (
-        "Find where the profile, provisioned model, deployment or router is created and check the model "
-        "it uses.",
+        "Find where the profile, provisioned model, deployment or router is created and check the model it uses.",
         "Scan the code that creates it too, so the model can be followed statically.",
     ),
     "BRL_007": (
@@ -253,9 +252,7 @@ def _capped(chosen: list[Finding], limit: int) -> tuple[list[Finding], int]:
     if len(chosen) <= limit:
         return chosen, 0
     order = {id(f): i for i, f in enumerate(chosen)}
-    ranked = sorted(
-        chosen, key=lambda f: (not f.failing, f.result is Result.SKIPPED, -f.severity.rank, order[id(f)])
-    )
+    ranked = sorted(chosen, key=lambda f: (not f.failing, f.result is Result.SKIPPED, -f.severity.rank, order[id(f)]))
     kept = sorted(ranked[: max(0, limit)], key=lambda f: order[id(f)])
     return kept, len(chosen) - len(kept)
 

@@ -27,8 +27,12 @@ def visible(text: object) -> str:
     s = str(text)
     if not _UNSAFE.search(s):
         return s
-    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                             else f"\\u{ord(m.group()):04x}"), s)
+    return _UNSAFE.sub(
+        lambda m: _NAMED.get(
+            m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        s,
+    )
 
 
 def _paint(text: str, code: str, opts: ReportOptions) -> str:
@@ -58,21 +62,27 @@ def baseline_lines(result: ScanResult, opts: ReportOptions) -> list[str]:
     """With --baseline: how many known findings are hidden, and the entries that no longer occur."""
     if result.baseline is None:
         return []
-    stale = [f"{visible(e.path)}: stale baseline entry {e.check_id} [{visible(e.resource)}] ({visible(e.model)})"
-             + (f" x{e.count}" if e.count > 1 else "") for e in result.stale]
+    stale = [
+        f"{visible(e.path)}: stale baseline entry {e.check_id} [{visible(e.resource)}] ({visible(e.model)})"
+        + (f" x{e.count}" if e.count > 1 else "")
+        for e in result.stale
+    ]
     if opts.compact:
         return stale
     n = len(result.stale)
     why = " (no longer found; re-create the baseline to drop them):" if n else ""
-    return [f"Baseline {result.baseline}: {result.baselined} known finding(s) not shown; {n} stale "
-            f"entr{'y' if n == 1 else 'ies'}{why}", *(f"  {line}" for line in stale)]
+    return [
+        f"Baseline {result.baseline}: {result.baselined} known finding(s) not shown; {n} stale "
+        f"entr{'y' if n == 1 else 'ies'}{why}",
+        *(f"  {line}" for line in stale),
+    ]
 
 
 def _record(f: Finding, opts: ReportOptions) -> list[str]:
     ref = f.resolution.reference
     status = _paint(f.result.value, _COLORS[f.result], opts)
     lines = [
-        f"Check: {f.check_id}: \"{f.check_name}\"",
+        f'Check: {f.check_id}: "{f.check_name}"',
         f"\t{status} for resource: {visible(ref.resource)}",
         f"\tFile: {visible(file_path(ref.span.path))}:{ref.span.start_line}-{ref.span.end_line}",
         f"\tGuide: {f.guideline}",
@@ -95,8 +105,10 @@ def _compact(f: Finding) -> str:
     ref = f.resolution.reference
     via = "".join(f" <- {visible(s.via)} {visible(file_path(s.path))}:{s.line}" for s in ref.provenance)
     level = f.result.value if f.failing or f.result is not Result.FAILED else "WARNING"
-    return (f"{visible(ref.span.path)}:{ref.span.start_line}:{ref.span.start_col}: {f.check_id} {level} "
-            f"{visible(f.message)} [{visible(ref.resource)}]{via}")
+    return (
+        f"{visible(ref.span.path)}:{ref.span.start_line}:{ref.span.start_col}: {f.check_id} {level} "
+        f"{visible(f.message)} [{visible(ref.resource)}]{via}"
+    )
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
@@ -108,8 +120,10 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
     else:
         out += header(result)
         out += ["", "bedrock_lifecycle scan results:", ""]
-        out.append(f"Passed checks: {counts[Result.PASSED]}, Failed checks: {counts[Result.FAILED]}, "
-                   f"Skipped checks: {counts[Result.SKIPPED]}")
+        out.append(
+            f"Passed checks: {counts[Result.PASSED]}, Failed checks: {counts[Result.FAILED]}, "
+            f"Skipped checks: {counts[Result.SKIPPED]}"
+        )
         out.append("")
         for bucket in (Result.PASSED, Result.FAILED, Result.SKIPPED):
             for f in shown:
@@ -126,7 +140,9 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
     if opts.compact:
         baselined = f", {result.baselined} baselined" if result.baseline is not None else ""
         if shown or result.diagnostics or result.stale:
-            out.append(f"{counts[Result.FAILED]} failed ({failing} failing the run), {counts[Result.PASSED]} passed, "
-                       f"{counts[Result.SKIPPED]} skipped{baselined}; catalog {result.catalog_date}, "
-                       f"as of {result.as_of}")
+            out.append(
+                f"{counts[Result.FAILED]} failed ({failing} failing the run), {counts[Result.PASSED]} passed, "
+                f"{counts[Result.SKIPPED]} skipped{baselined}; catalog {result.catalog_date}, "
+                f"as of {result.as_of}"
+            )
     return "\n".join(out) + ("\n" if out else "")

@@ -35,17 +35,50 @@ MAX_DEPTH = 40  # intrinsic nesting deeper than this is left unresolved
 # lower, so one hostile value costs milliseconds. Beyond it the value is unknown, never invented.
 MAX_EVALUATIONS = 10_000
 
-PSEUDO_PARAMETERS = frozenset({
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
-    "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
-})
+PSEUDO_PARAMETERS = frozenset(
+    {
+        "AWS::AccountId",
+        "AWS::NotificationARNs",
+        "AWS::NoValue",
+        "AWS::Partition",
+        "AWS::Region",
+        "AWS::StackId",
+        "AWS::StackName",
+        "AWS::URLSuffix",
+    }
+)
 # Every intrinsic and condition/rule function CloudFormation defines (long names).
-FUNCTIONS = frozenset({
-    "Ref", "Condition", "Fn::And", "Fn::Base64", "Fn::Cidr", "Fn::Contains", "Fn::EachMemberEquals",
-    "Fn::EachMemberIn", "Fn::Equals", "Fn::FindInMap", "Fn::ForEach", "Fn::GetAtt", "Fn::GetAZs", "Fn::If",
-    "Fn::ImportValue", "Fn::Join", "Fn::Length", "Fn::Not", "Fn::Or", "Fn::RefAll", "Fn::Select", "Fn::Split",
-    "Fn::Sub", "Fn::ToJsonString", "Fn::Transform", "Fn::ValueOf", "Fn::ValueOfAll",
-})
+FUNCTIONS = frozenset(
+    {
+        "Ref",
+        "Condition",
+        "Fn::And",
+        "Fn::Base64",
+        "Fn::Cidr",
+        "Fn::Contains",
+        "Fn::EachMemberEquals",
+        "Fn::EachMemberIn",
+        "Fn::Equals",
+        "Fn::FindInMap",
+        "Fn::ForEach",
+        "Fn::GetAtt",
+        "Fn::GetAZs",
+        "Fn::If",
+        "Fn::ImportValue",
+        "Fn::Join",
+        "Fn::Length",
+        "Fn::Not",
+        "Fn::Or",
+        "Fn::RefAll",
+        "Fn::Select",
+        "Fn::Split",
+        "Fn::Sub",
+        "Fn::ToJsonString",
+        "Fn::Transform",
+        "Fn::ValueOf",
+        "Fn::ValueOfAll",
+    }
+)
 SHORT_TAGS = frozenset("!" + (f[4:] if f.startswith("Fn::") else f) for f in FUNCTIONS if f != "Fn::ForEach")
 
 _VAR = re.compile(r"\$\{([A-Za-z0-9_.:-]+)\}")
@@ -71,7 +104,7 @@ class Source:
         token = token.split("\n", 1)[0][:40]
         if not token or node.end <= node.start:
             return self.line(node)
-        raw = self.text[node.start:node.end]
+        raw = self.text[node.start : node.end]
         idx = -1
         for _ in range(node.value.count(token, 0, offset) + 1):
             idx = raw.find(token, idx + 1)
@@ -90,7 +123,7 @@ class Origin:
 
     @property
     def line(self) -> int:
-        return self.source.line_in(self.node, self.offset, self.node.value[self.offset:].lstrip())
+        return self.source.line_in(self.node, self.offset, self.node.value[self.offset :].lstrip())
 
 
 @dataclass(frozen=True)
@@ -213,9 +246,14 @@ class Template:
     ``scalar`` renders a plain scalar (the Serverless Framework expands ``${self:...}`` there).
     """
 
-    def __init__(self, source: Source, root: MapNode, *,
-                 overrides: dict[str, list[Value]] | None = None,
-                 scalar: Callable[[ScalarNode], list[Value]] | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        root: MapNode,
+        *,
+        overrides: dict[str, list[Value]] | None = None,
+        scalar: Callable[[ScalarNode], list[Value]] | None = None,
+    ) -> None:
         self.source = source
         self.root = root
         self.parameters = mapping(root.get("Parameters"))
@@ -349,8 +387,11 @@ class Template:
             return out[:MAX_ALTERNATIVES]  # nested !If branches would otherwise double per level
         if name == "Ref" and isinstance(arg, ScalarNode):
             param = self.parameters.get(arg.value)
-            if isinstance(param, MapNode) and "List" in (scalar_text(param.get("Type")) or "") \
-                    and arg.value not in self.overrides:
+            if (
+                isinstance(param, MapNode)
+                and "List" in (scalar_text(param.get("Type")) or "")
+                and arg.value not in self.overrides
+            ):
                 values = self.ref(arg.value, self.source.line(node), f"!Ref {arg.value}")
                 return [split(v, ",") for v in values]
             return None
@@ -548,6 +589,7 @@ def _unresolved(label: str) -> Callable[[Template, Node, Node, int], list[Value]
             text = scalar_text(arg) or ".".join(scalar_text(i) or "?" for i in getattr(arg, "items", ()))
             return [placeholder(f"GetAtt:{text}")]
         return [placeholder(label)]
+
     return handler
 
 
@@ -583,8 +625,7 @@ def primary(value: Value, start: int, end: int, model_start: int) -> tuple[Piece
     chosen = next((s for s in spans if s[0] <= end - 1 < s[1]), None)
     if chosen is None or chosen[2].origin is None:
         located = [s for s in spans if s[2].origin is not None]
-        best = max(located, default=None,
-                   key=lambda s: (_overlap(s, model_start, end), _overlap(s, start, end)))
+        best = max(located, default=None, key=lambda s: (_overlap(s, model_start, end), _overlap(s, start, end)))
         if best is None or _overlap(best, start, end) == 0:
             return None
         chosen = best

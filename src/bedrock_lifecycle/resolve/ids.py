@@ -44,11 +44,17 @@ class Form(str, enum.Enum):
 # ARN resource types whose model cannot be known from the ARN itself.
 _OPAQUE_ARNS = {
     "application-inference-profile": (
-        Form.APP_PROFILE_ARN, "application inference profile: its model is set where the profile is created"),
+        Form.APP_PROFILE_ARN,
+        "application inference profile: its model is set where the profile is created",
+    ),
     "provisioned-model": (
-        Form.PROVISIONED_ARN, "provisioned throughput: its model is set where the throughput is purchased"),
+        Form.PROVISIONED_ARN,
+        "provisioned throughput: its model is set where the throughput is purchased",
+    ),
     "custom-model-deployment": (
-        Form.DEPLOYMENT_ARN, "custom-model deployment: its model is set where the deployment is created"),
+        Form.DEPLOYMENT_ARN,
+        "custom-model deployment: its model is set where the deployment is created",
+    ),
     "imported-model": (Form.IMPORTED_ARN, "imported model: customer weights, outside the Bedrock lifecycle"),
     "default-prompt-router": (Form.DEFAULT_ROUTER_ARN, "default prompt router: names a model family, not a model"),
     "prompt-router": (Form.ROUTER_ARN, "prompt router: its target models are set where the router is created"),
@@ -76,21 +82,33 @@ class IdParser:
         s = text.strip().lower()
         litellm = _LITELLM.match(s)
         if litellm:
-            s = s[litellm.end():]
+            s = s[litellm.end() :]
         parsed = self._parse_arn(s) if s.startswith("arn:") else self._parse_bare(s)
         if parsed is not None and litellm:
-            parsed = ParsedId(f"litellm/{parsed.form}", parsed.candidate, parsed.geo, parsed.region,
-                              parsed.partition, parsed.problem)
+            parsed = ParsedId(
+                f"litellm/{parsed.form}", parsed.candidate, parsed.geo, parsed.region, parsed.partition, parsed.problem
+            )
         return parsed
 
-    def _parse_bare(self, s: str, *, region: str | None = None, partition: str | None = None,
-                    form: Form = Form.BASE, profile_form: Form = Form.PROFILE) -> ParsedId | None:
+    def _parse_bare(
+        self,
+        s: str,
+        *,
+        region: str | None = None,
+        partition: str | None = None,
+        form: Form = Form.BASE,
+        profile_form: Form = Form.PROFILE,
+    ) -> ParsedId | None:
         if _WILD.search(s):
             # A model glob ('*', 'anthropic.*', 'us.anthropic.*', '*.anthropic.claude-*'), not '*.txt'.
             first, _, rest = s.partition(".")
             second = rest.split(".", 1)[0]
-            model_glob = s == "*" or first in self.providers or first in self.geo_prefixes \
+            model_glob = (
+                s == "*"
+                or first in self.providers
+                or first in self.geo_prefixes
                 or (_WILD.search(first) is not None and second in self.providers)
+            )
             return ParsedId(Form.WILDCARD.value, None) if model_glob else None
         first, dot, rest = s.partition(".")
         if not dot or not rest:
@@ -116,18 +134,26 @@ class IdParser:
         if _WILD.search(resource):
             return ParsedId(Form.WILDCARD.value, None, region=region, partition=partition)
         if rtype == "foundation-model":
-            return self._parse_bare(resource, region=region, partition=partition, form=Form.FOUNDATION_ARN,
-                                    profile_form=Form.PROFILE_ARN)
+            return self._parse_bare(
+                resource, region=region, partition=partition, form=Form.FOUNDATION_ARN, profile_form=Form.PROFILE_ARN
+            )
         if rtype == "inference-profile":
-            return self._parse_bare(resource, region=region, partition=partition, form=Form.PROFILE_ARN,
-                                    profile_form=Form.PROFILE_ARN)
+            return self._parse_bare(
+                resource, region=region, partition=partition, form=Form.PROFILE_ARN, profile_form=Form.PROFILE_ARN
+            )
         if rtype == "custom-model":
             if resource.startswith("imported/"):
-                return ParsedId(Form.IMPORTED_ARN.value, None, region=region, partition=partition,
-                                problem=_OPAQUE_ARNS["imported-model"][1])
+                return ParsedId(
+                    Form.IMPORTED_ARN.value,
+                    None,
+                    region=region,
+                    partition=partition,
+                    problem=_OPAQUE_ARNS["imported-model"][1],
+                )
             base = resource.rsplit("/", 1)[0] if "/" in resource else resource
-            return self._parse_bare(base, region=region, partition=partition, form=Form.CUSTOM_MODEL_ARN,
-                                    profile_form=Form.CUSTOM_MODEL_ARN)
+            return self._parse_bare(
+                base, region=region, partition=partition, form=Form.CUSTOM_MODEL_ARN, profile_form=Form.CUSTOM_MODEL_ARN
+            )
         return None  # agents, knowledge bases, guardrails...: Bedrock ARNs that name no model
 
 
@@ -213,7 +239,10 @@ def resolve(ref: Reference, parsed: ParsedId, catalog: Catalog, as_of: date) -> 
     entry = None if parsed.problem else catalog.lookup(parsed.candidate)
     if entry is None:
         return Resolution(
-            ref, parsed, Status.UNKNOWN, note=parsed.problem,
+            ref,
+            parsed,
+            Status.UNKNOWN,
+            note=parsed.problem,
             suggestions=catalog.suggest(parsed.candidate),
         )
     region = ref.region or parsed.region

@@ -154,7 +154,7 @@ def choice(options: Sequence[Value]) -> Value:
     """
     flat: list[Value] = []
     for o in options:
-        for x in (o.options if isinstance(o, ChoiceV) else (o,)):
+        for x in o.options if isinstance(o, ChoiceV) else (o,):
             if isinstance(x, (UnknownV, ErrorV)):
                 continue
             x = mark_possible(x)
@@ -377,8 +377,11 @@ class Evaluator:
         base = self.eval(expr.base)
         if isinstance(base, (UnknownV, ErrorV, ChoiceV)):
             return self.unknown(expr)
-        items = [with_prov(i, base.prov) for i in base.items] if isinstance(base, ListV) else \
-            ([] if base == NULL else [base])
+        items = (
+            [with_prov(i, base.prov) for i in base.items]
+            if isinstance(base, ListV)
+            else ([] if base == NULL else [base])
+        )
         out = []
         for item in items:
             for step in expr.steps:
@@ -439,9 +442,13 @@ class Evaluator:
             return self.unknown(expr)
         assert isinstance(x, (int, float)) and isinstance(y, (int, float))
         ops: dict[str, Callable[[float, float], object]] = {
-            "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
-            "<": lambda a, b: a < b, ">": lambda a, b: a > b,
-            "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b,
+            "+": lambda a, b: a + b,
+            "-": lambda a, b: a - b,
+            "*": lambda a, b: a * b,
+            "<": lambda a, b: a < b,
+            ">": lambda a, b: a > b,
+            "<=": lambda a, b: a <= b,
+            ">=": lambda a, b: a >= b,
         }
         if op in ops:
             result = ops[op](x, y)
@@ -515,7 +522,25 @@ def expand(value: Value) -> list[Value]:
 
 
 __all__ = [
-    "ChoiceV", "ErrorV", "Evaluator", "ListV", "Loc", "MapV", "NULL", "PrimV", "Scope", "Seg", "Source",
-    "StrV", "UnknownV", "Value", "choice", "expand", "json_segments", "literal", "mark_possible", "strings",
+    "ChoiceV",
+    "ErrorV",
+    "Evaluator",
+    "ListV",
+    "Loc",
+    "MapV",
+    "NULL",
+    "PrimV",
+    "Scope",
+    "Seg",
+    "Source",
+    "StrV",
+    "UnknownV",
+    "Value",
+    "choice",
+    "expand",
+    "json_segments",
+    "literal",
+    "mark_possible",
+    "strings",
     "with_prov",
 ]

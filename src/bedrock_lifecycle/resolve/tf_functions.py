@@ -164,8 +164,10 @@ def _case(transform: Callable[[str], str]) -> Pure:
     def fn(args: list[Value]) -> Value:
         if len(args) != 1 or not isinstance(args[0], StrV):
             return UnknownV()
-        return StrV(tuple(Seg(transform(s.text), s.loc, s.prov, s.unknown) if not s.unknown else s
-                          for s in args[0].segs))
+        return StrV(
+            tuple(Seg(transform(s.text), s.loc, s.prov, s.unknown) if not s.unknown else s for s in args[0].segs)
+        )
+
     return fn
 
 

@@ -95,9 +95,16 @@ Loader = Callable[[str], "ModuleDir | None"]
 class Module:
     """One instance of a module: the root of a scan directory, or a local module called from it."""
 
-    def __init__(self, mdir: ModuleDir, loader: Loader, *, address: str = "",
-                 inputs: dict[str, Value] | None = None, chain: tuple[str, ...] = (),
-                 providers: dict[str | None, str | None] | None = None) -> None:
+    def __init__(
+        self,
+        mdir: ModuleDir,
+        loader: Loader,
+        *,
+        address: str = "",
+        inputs: dict[str, Value] | None = None,
+        chain: tuple[str, ...] = (),
+        providers: dict[str | None, str | None] | None = None,
+    ) -> None:
         self.mdir = mdir
         self.loader = loader
         self.address = address  # "" for the root, "module.agent." for a call
@@ -172,13 +179,15 @@ class Module:
             return self.inputs[name] if name in self.inputs else self._default(name, *decl)
         value = self._default(name, *decl)
         optional: list[Value] = []
-        auto = sorted((f for f in self.mdir.files if f.var_file_rank is not None),
-                      key=lambda f: (f.var_file_rank, f.name))
+        auto = sorted(
+            (f for f in self.mdir.files if f.var_file_rank is not None), key=lambda f: (f.var_file_rank, f.name)
+        )
         for f in auto:
             attr = _attr(f.body, name)
             if attr is not None:
-                value = with_prov(self.evaluator(f).eval(attr.expr),
-                                  (Step(f.path, f.line(attr.start), f"{f.name} var.{name}"),))
+                value = with_prov(
+                    self.evaluator(f).eval(attr.expr), (Step(f.path, f.line(attr.start), f"{f.name} var.{name}"),)
+                )
         for f in self.mdir.files:
             if f.is_var_file and f.var_file_rank is None:
                 attr = _attr(f.body, name)
@@ -191,8 +200,9 @@ class Module:
         attr = _attr(block.body, "default")
         if attr is None:
             return UnknownV()  # required: set by the caller, tfvars or -var
-        return with_prov(self.evaluator(f).eval(attr.expr),
-                         (Step(f.path, f.line(block.start), f"variable default var.{name}"),))
+        return with_prov(
+            self.evaluator(f).eval(attr.expr), (Step(f.path, f.line(block.start), f"variable default var.{name}"),)
+        )
 
     def _local(self, name: str) -> Value:
         decl = self.locals.get(name)
@@ -211,6 +221,7 @@ class Module:
             f, block = decl
             step = Step(f.path, f.line(block.start), f"module output {self.address}output.{name}")
             return with_prov(self.evaluator(f).eval(attr.expr), (step,))
+
         return self._memoised("output." + name, compute)
 
     # --- module calls ---
@@ -242,8 +253,14 @@ class Module:
                 continue
             step = Step(f.path, f.line(attr.start), f"module input {self.address}module.{name}.{attr.name}")
             inputs[attr.name] = with_prov(ev.eval(attr.expr), (step,))
-        return Module(mdir, self.loader, address=f"{self.address}module.{name}.", inputs=inputs,
-                      chain=self.chain, providers=self._passed_providers(f, block))
+        return Module(
+            mdir,
+            self.loader,
+            address=f"{self.address}module.{name}.",
+            inputs=inputs,
+            chain=self.chain,
+            providers=self._passed_providers(f, block),
+        )
 
     def _passed_providers(self, f: TfFile, block: Block) -> dict[str | None, str | None]:
         """The aws provider configurations a child sees: the default one, or those mapped by ``providers``."""
@@ -267,8 +284,12 @@ class Module:
             return None
         ref = _attr(block.body, "provider")
         alias = None
-        if ref is not None and isinstance(ref.expr, Traversal) and ref.expr.steps \
-                and isinstance(ref.expr.steps[0], str):
+        if (
+            ref is not None
+            and isinstance(ref.expr, Traversal)
+            and ref.expr.steps
+            and isinstance(ref.expr.steps[0], str)
+        ):
             alias = ref.expr.steps[0]
         return self.providers.get(alias)
 

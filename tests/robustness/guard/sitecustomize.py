@@ -20,9 +20,23 @@ import sys
 _LOG = os.environ.get("BRL_GUARD_LOG")
 _DENY = tuple(os.path.realpath(p) for p in os.environ.get("BRL_GUARD_DENY", "").split(os.pathsep) if p)
 _FORBIDDEN = (
-    "socket.", "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.startfile",
-    "pty.spawn", "urllib.Request", "http.client.", "ftplib.", "smtplib.", "poplib.", "imaplib.", "nntplib.",
-    "telnetlib.", "webbrowser.open",
+    "socket.",
+    "subprocess.Popen",
+    "os.system",
+    "os.exec",
+    "os.posix_spawn",
+    "os.spawn",
+    "os.startfile",
+    "pty.spawn",
+    "urllib.Request",
+    "http.client.",
+    "ftplib.",
+    "smtplib.",
+    "poplib.",
+    "imaplib.",
+    "nntplib.",
+    "telnetlib.",
+    "webbrowser.open",
 )
 _SEEN = ("open", "os.scandir", "os.listdir", "os.fork")
 

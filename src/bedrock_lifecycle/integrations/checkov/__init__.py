@@ -49,8 +49,14 @@ def _run(check: Any, policy: Policy, conf: dict[str, Any]) -> CheckResult:
     check.details = []
     try:
         as_of, warn_days, catalog = _settings()
-        verdict = evaluate(policy.id, conf, getattr(check, "entity_type", "") or "", as_of=as_of,
-                           warn_days=warn_days, catalog_path=catalog)
+        verdict = evaluate(
+            policy.id,
+            conf,
+            getattr(check, "entity_type", "") or "",
+            as_of=as_of,
+            warn_days=warn_days,
+            catalog_path=catalog,
+        )
     except Exception:  # never let Checkov swallow a crash and exit 0
         LOG.warning("bedrock-lifecycle check %s could not evaluate a resource", policy.id, exc_info=True)
         return CheckResult.UNKNOWN
@@ -59,19 +65,37 @@ def _run(check: Any, policy: Policy, conf: dict[str, Any]) -> CheckResult:
 
 
 def _init(check: Any, policy: Policy, base: type, **kw: Any) -> None:
-    base.__init__(check, name=policy.name, id=policy.id, categories=[CheckCategories.GENERAL_SECURITY],
-                  guideline=policy.guideline, **kw)
+    base.__init__(
+        check,
+        name=policy.name,
+        id=policy.id,
+        categories=[CheckCategories.GENERAL_SECURITY],
+        guideline=policy.guideline,
+        **kw,
+    )
     check.severity = Severities[policy.severity.value]
 
 
 # framework -> (module, base class, the method Checkov calls, the entity keyword and value)
 _BASES = {
-    "terraform": ("checkov.terraform.checks.resource.base_resource_check", "BaseResourceCheck",
-                  "scan_resource_conf", {"supported_resources": ["*"]}),
-    "cloudformation": ("checkov.cloudformation.checks.resource.base_resource_check", "BaseResourceCheck",
-                       "scan_resource_conf", {"supported_resources": ["*"]}),
-    "serverless": ("checkov.serverless.checks.function.base_function_check", "BaseFunctionCheck",
-                   "scan_function_conf", {"supported_entities": ["serverless_aws"]}),
+    "terraform": (
+        "checkov.terraform.checks.resource.base_resource_check",
+        "BaseResourceCheck",
+        "scan_resource_conf",
+        {"supported_resources": ["*"]},
+    ),
+    "cloudformation": (
+        "checkov.cloudformation.checks.resource.base_resource_check",
+        "BaseResourceCheck",
+        "scan_resource_conf",
+        {"supported_resources": ["*"]},
+    ),
+    "serverless": (
+        "checkov.serverless.checks.function.base_function_check",
+        "BaseFunctionCheck",
+        "scan_function_conf",
+        {"supported_entities": ["serverless_aws"]},
+    ),
 }
 
 
