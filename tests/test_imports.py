@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = {"boto3", "botocore", "checkov", "hcl2", "lark", "yaml", "jsonschema"}
+from bedrock_lifecycle.parsers.treesitter import GRAMMARS
+
+HEAVY = {"boto3", "botocore", "checkov", "hcl2", "lark", "yaml", "jsonschema", "tree_sitter"}
+HEAVY |= {module for module, _ in GRAMMARS.values()}  # every tree-sitter grammar wheel
 
 
 def _loaded(code: str) -> list[str]:
