@@ -66,6 +66,12 @@ _FIELD = r"((?:\$\{[^}]*\}|[^:$])*)"  # an ARN field; CloudFormation/Terraform p
 _ARN = re.compile(rf"arn:(aws[a-z-]*|\$\{{[^}}]*\}}):bedrock:{_FIELD}:{_FIELD}:([a-z-]+)/(.+)")
 _LITELLM = re.compile(r"bedrock/(?:([a-z_]+)/)?")
 _WILD = re.compile(r"[*?]")
+# A shell/compose parameter expansion whose default (or alternative) value follows: '${MODEL_ID:-',
+# '${MODEL_ID-', '${MODEL_ID:=', '${MODEL_ID=', '${MODEL_ID:+'. The value after it is a reference in its
+# own right ('${MODEL_ID:-anthropic.claude-v2}' uses that model when MODEL_ID is unset), although the
+# '-' before it would otherwise read as part of a longer name. The recogniser consumes '${' and this
+# before the reference's own group, so every format (compose, .env, YAML, shell, source) reads defaults.
+INTERPOLATION_DEFAULT = r"[A-Za-z_][A-Za-z0-9_]*:?[-=+]"  # after '${'
 
 
 @dataclass(frozen=True)
@@ -186,11 +192,15 @@ class Recognizer:
             rf"(?:{prov})\."
             rf"[a-z0-9*](?:[a-z0-9*?-]|:(?=[a-z0-9*?])|\.(?=[{after_dot}*?]))*"
         )
-        left = r"(?:(?<=\}\.)|(?<![a-z0-9_.@$-]))"
+        # '${us-gov.anthropic...}' is a profile inside braces, not 'us' defaulting to 'gov.anthropic...'.
+        geos = "|".join(re.escape(g) for g in sorted(self.parser.geo_prefixes, key=lambda g: (-len(g), g)))
+        not_geo = rf"(?!(?:{geos})\.)" if geos else ""
+        default = rf"\$\{{{not_geo}{INTERPOLATION_DEFAULT}"
+        left = rf"(?:{default}|(?<=\}}\.)|(?<![a-z0-9_.@$-]))"
         # Right boundary: no identifier character, and no '.'/':' that the match had to give back
         # ('acme.model-v2:1_old' is no match, never 'acme.model-v2').
         right = r"(?![a-z0-9_-]|[.:][a-z0-9_])"
-        self.pattern = re.compile(rf"(?:{left})(?:{arn}|{bare}){right}", re.IGNORECASE)
+        self.pattern = re.compile(rf"{left}(?P<ref>{arn}|{bare}){right}", re.IGNORECASE)
         # Bytes that can start a reference: a provider prefix with an ID-shaped model part (a digit or
         # hyphen, as in finditer; so 'amazon.com' and Java packages do not make a file worth parsing),
         # a wildcard model part (which finditer classifies), or a Bedrock ARN.
@@ -216,14 +226,14 @@ class Recognizer:
 
     def finditer(self, text: str) -> Iterator[Match]:
         for m in self.pattern.finditer(text):
-            found = m.group()
+            found = m.group("ref")
             parsed = self.parser.parse(found)
             if parsed is None:
                 continue
             if parsed.form in (Form.BASE.value, Form.PROFILE.value, "litellm/base", "litellm/inference-profile"):
                 if not _id_shaped(parsed.candidate or ""):
                     continue
-            yield Match(m.start(), m.end(), found, parsed)
+            yield Match(m.start("ref"), m.end("ref"), found, parsed)
 
 
 def _id_shaped(candidate: str) -> bool:
