@@ -1246,3 +1246,24 @@ def test_file_names_with_a_provider_prefix_are_not_models(text: str) -> None:
 def test_dot_before_a_letter_is_allowed_when_the_catalog_has_such_ids() -> None:
     rec = Recognizer(["acme"], ["us"], dot_letter=True)
     assert [m.text for m in rec.finditer("model: acme.fox-1.alpha")] == ["acme.fox-1.alpha"]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "clause"),
+    [
+        ("anthropic.claude-instant-v1:2", "anthropic.claude-instant-v1", "reached End-of-Life on 2025-07-21"),
+        ("us.anthropic.claude-instant-v1:2", "anthropic.claude-instant-v1", "reached End-of-Life on 2025-07-21"),
+        ("anthropic.claude-v2:5", "anthropic.claude-v2", "reached End-of-Life"),
+        ("amazon.nova-pro-v1:1", "amazon.nova-pro-v1", "is Active as amazon.nova-pro-v1:0: check the version suffix"),
+    ],
+)
+def test_wrong_minor_version_stays_unknown_and_names_its_family_status(text: str, family: str, clause: str) -> None:
+    res = resolved(text)
+    assert res.status is Status.UNKNOWN  # BRL_005, never the family's own finding
+    assert res.model_id is None
+    assert res.note is not None and f"The model family {family} {clause}" in res.note
+
+
+def test_family_note_is_absent_when_the_family_is_not_catalogued() -> None:
+    assert resolved("anthropic.claude-nonexistent-v9:2").note is None
+    assert resolved("anthropic.claude-sonnet-4-5-v1:0").note is None  # malformed base, no ':N' family

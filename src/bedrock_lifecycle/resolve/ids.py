@@ -248,11 +248,14 @@ def resolve(ref: Reference, parsed: ParsedId, catalog: Catalog, as_of: date) -> 
         return Resolution(ref, parsed, Status.OPAQUE, note=parsed.problem)
     entry = None if parsed.problem else catalog.lookup(parsed.candidate)
     if entry is None:
+        from bedrock_lifecycle.resolve.family import family_note
+
+        family = None if parsed.problem else family_note(parsed.candidate, catalog, as_of, ref.region or parsed.region)
         return Resolution(
             ref,
             parsed,
             Status.UNKNOWN,
-            note=parsed.problem,
+            note=parsed.problem or family,
             suggestions=catalog.suggest(parsed.candidate),
         )
     region = ref.region or parsed.region
