@@ -20,6 +20,9 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import catalog_compat  # noqa: E402  (the compatibility facts, kept in their own file)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "bedrock-lifecycle" / "lifecycle.yaml"
 OUT = ROOT / "src" / "bedrock_lifecycle" / "catalog" / "data" / "catalog.json"
@@ -159,7 +162,7 @@ def build(source: Path) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
-    doc = build(source)
+    doc = catalog_compat.apply(build(source))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(doc['models'])} models, generated {doc['generated']}")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bedrock_lifecycle.catalog.model import Catalog, ModelEntry, Schedule, _alias_index
+from bedrock_lifecycle.catalog.model import Catalog, Compat, ModelEntry, Schedule, _alias_index
 from bedrock_lifecycle.errors import CatalogError
 
 LOG = logging.getLogger(__name__)
@@ -17,7 +17,7 @@ LOG = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 EMBEDDED = "embedded"
 
-__all__ = ["Catalog", "ModelEntry", "Schedule", "load", "load_embedded", "from_document", "to_document"]
+__all__ = ["Catalog", "Compat", "ModelEntry", "Schedule", "load", "load_embedded", "from_document", "to_document"]
 
 
 EMBEDDED_PATH = Path(__file__).resolve().parent / "data" / "catalog.json"
@@ -85,9 +85,48 @@ def _entry(raw: Mapping[str, Any]) -> ModelEntry:
             lifecycle_policy=raw.get("lifecycle_policy"),
             inferred=bool(raw.get("inferred", False)),
             notes=raw.get("notes"),
+            compat=_compat(raw.get("compat"), where),
         )
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise CatalogError(f"catalog entry {raw!r:.80}: missing or bad field {exc}") from None
+
+
+def _compat(raw: Any, where: str) -> Compat:
+    if raw in (None, {}):
+        return Compat()
+    if not isinstance(raw, Mapping):
+        raise CatalogError(f"catalog entry {where}: compat must be an object")
+    profiles = raw.get("geo_profiles")
+    context = raw.get("context_window")
+    return Compat(
+        api_family=raw.get("api_family"),
+        apis=tuple(raw.get("apis") or ()),
+        input_modalities=tuple(raw.get("input_modalities") or ()),
+        output_modalities=tuple(raw.get("output_modalities") or ()),
+        embedding_dimensions=tuple(int(d) for d in raw.get("embedding_dimensions") or ()),
+        context_window=None if context is None else int(context),
+        provisioned_throughput=raw.get("provisioned_throughput"),
+        in_region=raw.get("in_region"),
+        geo_profiles=None if profiles is None else tuple(profiles),
+        source=str(raw.get("source") or ""),
+    )
+
+
+def compat_document(c: Compat) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "api_family": c.api_family,
+        "apis": list(c.apis),
+        "input_modalities": list(c.input_modalities),
+        "output_modalities": list(c.output_modalities),
+        "embedding_dimensions": list(c.embedding_dimensions),
+        "context_window": c.context_window,
+        "provisioned_throughput": c.provisioned_throughput,
+        "in_region": c.in_region,
+        "geo_profiles": None if c.geo_profiles is None else list(c.geo_profiles),
+        "source": c.source,
+    }
+    # An empty geo_profiles list is a fact ("no system profile"); absent means not recorded.
+    return {k: v for k, v in doc.items() if v not in (None, [], "") or (k == "geo_profiles" and v == [])}
 
 
 def from_document(doc: Any, source: str) -> Catalog:
@@ -147,8 +186,9 @@ def entry_document(e: ModelEntry) -> dict[str, Any]:
         "lifecycle_policy": e.lifecycle_policy,
         "inferred": e.inferred,
         "notes": e.notes,
+        "compat": compat_document(e.compat),
     }
-    return {k: v for k, v in doc.items() if v not in (None, [], False)}
+    return {k: v for k, v in doc.items() if v not in (None, [], False, {})}
 
 
 def to_document(catalog: Catalog, **header: Any) -> dict[str, Any]:

@@ -40,6 +40,29 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class Compat:
+    """What a swap to another model would change: how requests are built, what goes in and out, where it runs.
+
+    Empty or None means "not recorded", never "no": a swap is only called drop-in on recorded facts.
+    """
+
+    api_family: str | None = None  # the InvokeModel request/response shape (see the catalog's api_families)
+    apis: tuple[str, ...] = ()  # invoke, converse, chat-completions, responses, bidirectional-stream
+    input_modalities: tuple[str, ...] = ()  # text, image, video, audio, speech, embedding (lower case)
+    output_modalities: tuple[str, ...] = ()
+    embedding_dimensions: tuple[int, ...] = ()  # the vector sizes an embedding model can produce
+    context_window: int | None = None  # tokens
+    provisioned_throughput: bool | None = None
+    in_region: bool | None = None  # on-demand invocation by the bare ID / foundation-model ARN in a Region
+    geo_profiles: tuple[str, ...] | None = None  # system inference-profile prefixes (us, eu, global, ...)
+    source: str = ""  # the basis of these facts (page or API, and field)
+
+    @property
+    def embedding(self) -> bool:
+        return "embedding" in self.output_modalities or bool(self.embedding_dimensions)
+
+
+@dataclass(frozen=True)
 class ModelEntry:
     model_id: str
     name: str
@@ -59,6 +82,7 @@ class ModelEntry:
     lifecycle_policy: str | None = None
     inferred: bool = False
     notes: str | None = None
+    compat: Compat = Compat()
 
     @property
     def regions(self) -> tuple[str, ...]:
