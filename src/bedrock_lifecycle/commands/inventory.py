@@ -1,0 +1,110 @@
+"""``bedrock-lifecycle inventory``: every referenced model, its status, dates, uses and replacement."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from bedrock_lifecycle.commands.base import Command
+from bedrock_lifecycle.commands.options import add_common, add_selection, add_targets, horizon_arg
+from bedrock_lifecycle.commands.output import link_base, today, write
+from bedrock_lifecycle.commands.scan_config import build_config
+
+LOG = logging.getLogger(__name__)
+
+
+def configure(inv: argparse.ArgumentParser) -> None:
+    add_targets(inv)
+    inv.add_argument(
+        "-o",
+        "--output",
+        choices=("table", "json", "csv", "cyclonedx"),
+        default="table",
+        help="output format (default: table); cyclonedx is a CycloneDX 1.6 JSON AI-BOM",
+    )
+    inv.add_argument("--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
+    inv.add_argument("--html", metavar="FILE", help="also write the self-contained HTML report to FILE")
+    inv.add_argument(
+        "--link-base",
+        metavar="URL",
+        help="HTML file links start with this https URL "
+        "(e.g. https://github.com/org/repo/blob/main); default: relative to the HTML file",
+    )
+    inv.add_argument(
+        "--horizon",
+        type=horizon_arg,
+        metavar="SPAN",
+        help="list what changes phase within SPAN "
+        "after the as-of date (180d, 26w, 6m, 2q, 1y or an end date; HTML default: 180d)",
+    )
+    inv.add_argument(
+        "--timestamp",
+        action="store_true",
+        help="add metadata.timestamp to the CycloneDX "
+        "output (now, or SOURCE_DATE_EPOCH); without it the output is reproducible",
+    )
+    add_selection(inv)
+    add_common(inv)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bedrock_lifecycle import catalog as catalog_mod
+    from bedrock_lifecycle import inventory
+    from bedrock_lifecycle.commands.scan import scan_parser
+    from bedrock_lifecycle.scan import scan
+
+    # Every scan option the inventory does not expose keeps the scan's default (and config-file) value.
+    merged = argparse.Namespace(**{**vars(scan_parser().parse_args([])), **vars(args)})
+    cfg = build_config(merged)
+    catalog = catalog_mod.load(args.catalog)
+    result = scan(cfg, catalog)
+    inv = inventory.build(result, catalog, args.horizon)
+    if args.output == "json":
+        text = inventory.render_json(inv)
+    elif args.output == "csv":
+        text = inventory.render_csv(inv)
+    elif args.output == "cyclonedx":
+        from bedrock_lifecycle.report import cyclonedx
+
+        stamp = None
+        if args.timestamp:
+            from datetime import datetime, timezone
+
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+            stamp = now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        text = cyclonedx.render_inventory(inv, timestamp=stamp)
+    else:
+        text = inventory.render_table(inv)
+    if args.html:
+        from bedrock_lifecycle.report import html
+
+        page_inv = (
+            inv if inv.horizon else inventory.build(result, catalog, inventory.HorizonSpec.parse(html.DEFAULT_HORIZON))
+        )
+        write(
+            args.html,
+            html.render_report(
+                result, page_inv, today=today(), link_base=link_base(cfg.root, args.html, args.link_base)
+            ),
+        )
+    if args.output_file:
+        write(args.output_file, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+COMMAND = Command(
+    name="inventory",
+    help="every referenced model, its status, dates, uses and replacement",
+    description="List every Bedrock model the files reference (all statuses), with "
+    "where each is used, its lifecycle dates as of a date and the recommended "
+    "replacement. Scans exactly as `scan` does; always exits 0 unless an error stops "
+    "it.",
+    configure=configure,
+    run=run,
+)
