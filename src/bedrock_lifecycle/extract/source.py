@@ -15,6 +15,11 @@ literal's context (see parsers.source_context) becomes the resource:
 * ``modelId()``, ``ChatBedrock()``: a positional argument;
 * the enclosing function name, or the file path, when there is nothing else.
 
+CDK model constants in code (``FoundationModelIdentifier.ANTHROPIC_CLAUDE_V2_1``,
+Go's ``FoundationModelIdentifier_ANTHROPIC_CLAUDE_V2_1()``) come from the parser as
+scalars marked MODEL_CONSTANT; the reference is the constant as written, and
+resolve.cdk turns it into its model ID.
+
 Resources hold no line numbers, so baselines survive line moves.
 """
 
@@ -24,6 +29,7 @@ from bedrock_lifecycle.document import Document, LineIndex
 from bedrock_lifecycle.extract.generic import with_suppressions
 from bedrock_lifecycle.model import Reference
 from bedrock_lifecycle.parsers.source import SOURCE_KINDS
+from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT
 from bedrock_lifecycle.resolve.ids import Form, Recognizer
 
 
@@ -35,6 +41,18 @@ def extract_source(doc: Document, recognizer: Recognizer, ctx: object = None) ->
     index = LineIndex(doc.text)
     refs: list[Reference] = []
     for scalar in doc.scalars:
+        if scalar.key_path[-1:] == (MODEL_CONSTANT,):  # FoundationModelIdentifier.X: resolve.cdk gives its ID
+            resource, attribute = describe(scalar.key_path[:-1])
+            refs.append(
+                Reference(
+                    text=doc.text[scalar.start : scalar.end],
+                    span=index.span(doc.path, scalar.start, scalar.end),
+                    resource=resource or doc.path,
+                    kind=doc.kind,
+                    attribute=attribute,
+                )
+            )
+            continue
         matches = [m for m in recognizer.finditer(scalar.value) if m.parsed.form != Form.WILDCARD.value]
         if not matches:
             continue

@@ -241,7 +241,7 @@ class _Lexer:
                     continue
                 if lang.ruby:
                     self.ruby_scope(word, at_line_start)
-                t.name(word)
+                t.name(word, m.start())
                 self.last = "word" if word in _REGEX_AFTER_WORDS else "name"
                 continue
             m = _NUMBER.match(text, i)

@@ -23,6 +23,15 @@ from typing import NamedTuple
 
 from bedrock_lifecycle.model import Scalar
 
+# Classes whose constants name a Bedrock model (resolve.cdk maps them to IDs): aws-cdk-lib's
+# FoundationModelIdentifier and BedrockFoundationModel (generative-ai-cdk-constructs, aws-bedrock-alpha).
+MODEL_CONSTANT_CLASSES = ("FoundationModelIdentifier", "BedrockFoundationModel")
+# The last key-path segment of a Scalar that is a model constant in code, not a string literal: its value
+# is 'Class.NAME', its offsets span 'Class.NAME' (or Go's 'Class_NAME') as written.
+MODEL_CONSTANT = "s:model-constant"
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+_GO_CONSTANT = re.compile(r"(FoundationModelIdentifier|BedrockFoundationModel)_([A-Z][A-Z0-9_]*)")
+
 # Words that can precede '(' without being a call we want to name.
 KEYWORDS = frozenset(
     {
@@ -175,6 +184,7 @@ class Tracker:
     newline_ends: bool = True  # False for Java and C#: statements end at ';', braces may start a line
     stack: list[Frame] = field(default_factory=lambda: [Frame("root")])
     scalars: list[Scalar] = field(default_factory=list)
+    constant_class: tuple[str, int] | None = None  # a model-constant class name just seen, and its offset
 
     # --- what the lexers call ---
 
@@ -209,8 +219,34 @@ class Tracker:
         best = max(self.stack[top].near[_KINDS.index(k)] for k in kinds)
         return best if best > 0 else None
 
-    def name(self, text: str) -> None:
+    def name(self, text: str, start: int | None = None) -> None:
+        """An identifier; with its offset, model constants (``FoundationModelIdentifier.X``) are recorded."""
+        if start is not None and (self.constant_class is not None or text[:1] in "FB"):
+            self._model_constant(text, start)
         self.token(Tok("name", text))
+
+    def _model_constant(self, text: str, start: int) -> None:
+        pending, self.constant_class = self.constant_class, None
+        if text in MODEL_CONSTANT_CLASSES:
+            self.constant_class = (text, start)
+            return
+        member = self.stack[-1].member
+        if member and member[0].text == "import":  # Java 'import static ...FoundationModelIdentifier.X;'
+            return
+        if (
+            pending is not None
+            and _CONSTANT_NAME.fullmatch(text)
+            and len(member) >= 2
+            and member[-1].text == "."
+            and member[-2].text == pending[0]
+        ):
+            value = f"{pending[0]}.{text}"
+            self.scalars.append(Scalar(value, self.segments() + (MODEL_CONSTANT,), pending[1], start + len(text)))
+            return
+        go = _GO_CONSTANT.fullmatch(text)  # Go: awsbedrock.FoundationModelIdentifier_ANTHROPIC_CLAUDE_V2_1()
+        if go:
+            value = f"{go.group(1)}.{go.group(2)}"
+            self.scalars.append(Scalar(value, self.segments() + (MODEL_CONSTANT,), start, start + len(text)))
 
     def other(self, text: str = "") -> None:
         self.token(Tok("other", text))

@@ -120,7 +120,7 @@ class _PythonLexer:
                 self.def_word = None
             elif string in ("def", "class") and self.at_statement_start_or_async():
                 self.def_word = string
-            t.name(string)
+            t.name(string, self.offset(*start))
         elif kind == tokenize.OP:
             if string in _OPEN:
                 t.open(string)

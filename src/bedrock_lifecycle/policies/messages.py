@@ -18,6 +18,11 @@ def describe(res: Resolution, as_of: date) -> str:
         details.append(f"model {res.model_id}")
     shown = ref.text
     name = f" ({', '.join(details)})" if details else ""
+    if res.status is Status.UNKNOWN and res.parsed.form == "cdk-constant":  # resolve.cdk
+        if res.note:  # a constant the table does not hold
+            return f"'{ref.text}' is not a known CDK model constant: {res.note}."
+        hint = f" Did you mean: {', '.join(res.suggestions)}?" if res.suggestions else ""
+        return f"'{ref.text}' stands for {res.parsed.candidate}, which is not in the lifecycle catalog.{hint}"
     if res.status is Status.UNKNOWN:
         why = f" {res.note}." if res.note else ""
         hint = f" Did you mean: {', '.join(res.suggestions)}?" if res.suggestions else ""

@@ -39,6 +39,7 @@ class Form(str, enum.Enum):
     ROUTER_ARN = "prompt-router-arn"
     PROMPT_ARN = "prompt-arn"
     WILDCARD = "wildcard"
+    CDK_CONSTANT = "cdk-constant"  # FoundationModelIdentifier.X, BedrockFoundationModel.X (resolve.cdk)
 
 
 # ARN resource types whose model cannot be known from the ARN itself.
@@ -85,6 +86,10 @@ class IdParser:
 
     def parse(self, text: str) -> ParsedId | None:
         """Classify one reference; None when it is not a model reference at all."""
+        if text[:1] in "FB" and ("FoundationModel" in text):
+            constant = _parse_constant(text)
+            if constant is not None:
+                return constant
         s = text.strip().lower()
         litellm = _LITELLM.match(s)
         if litellm:
@@ -163,6 +168,19 @@ class IdParser:
         return None  # agents, knowledge bases, guardrails...: Bedrock ARNs that name no model
 
 
+def _parse_constant(text: str) -> ParsedId | None:
+    """A CDK model constant: its model ID from the derived table, or unknown with its name."""
+    from bedrock_lifecycle.resolve import cdk
+
+    parts = cdk.split(text)
+    if parts is None:
+        return None
+    model = cdk.model_id(*parts)
+    if model is None:
+        return ParsedId(Form.CDK_CONSTANT.value, text.strip().lower(), problem=cdk.unknown_note(*parts))
+    return ParsedId(Form.CDK_CONSTANT.value, model.lower())
+
+
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -204,11 +222,18 @@ class Recognizer:
         # Bytes that can start a reference: a provider prefix with an ID-shaped model part (a digit or
         # hyphen, as in finditer; so 'amazon.com' and Java packages do not make a file worth parsing),
         # a wildcard model part (which finditer classifies), or a Bedrock ARN.
-        self._gates = (b"arn:", *(p.encode() + b"." for p in sorted(self.parser.providers)))
+        # CDK model constants (resolve.cdk) name a model without its ID: a file using one is worth parsing.
+        self._gates = (
+            b"arn:",
+            b"foundationmodelidentifier",
+            b"bedrockfoundationmodel",
+            *(p.encode() + b"." for p in sorted(self.parser.providers)),
+        )
         self.prefilter = re.compile(
             rb"(?i)(?:" + "|".join(re.escape(p) for p in sorted(self.parser.providers)).encode() + rb")\."
             rb"(?:[a-z0-9]*[0-9*-]|[a-z0-9]+\.[a-z0-9]*[0-9])"
             rb"|arn:(?:aws[a-z-]*|\$\{[^}\s]*\}):bedrock:"
+            rb"|(?:FoundationModelIdentifier|BedrockFoundationModel)\s*[._]\s*[a-z]"
         )
 
     @classmethod
