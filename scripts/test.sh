@@ -2,8 +2,8 @@
 # Install everything the tests need, from scratch, then run them:
 #   bash scripts/test.sh [pytest args]
 # .venv           this package with its test dependencies
-# .tools/         the integration targets, each in its own virtual environment, because Checkov pins a
-#                 fork that installs the same 'hcl2' module as python-hcl2 and an old boto3:
+# .tools/         the integration targets, each in its own virtual environment, because Checkov pins its
+#                 own 'hcl2' fork and an old boto3:
 #   checkov-venv    checkov (runs policies/ as external checks)
 #   precommit-venv  pre-commit (runs .pre-commit-hooks.yaml via try-repo)
 #   wheelhouse      wheels of this package's build and runtime dependencies, so pre-commit and the
@@ -29,6 +29,9 @@ venv .tools/checkov-venv
 .tools/checkov-venv/bin/python -m pip install --quiet "checkov==${CHECKOV_VERSION}"
 venv .tools/precommit-venv
 .tools/precommit-venv/bin/python -m pip install --quiet "pre-commit==${PRE_COMMIT_VERSION}"
-.venv/bin/python -m pip download --quiet -d .tools/wheelhouse "setuptools>=77" wheel PyYAML "python-hcl2>=7.3,<7.4"
+# the runtime dependencies exactly as pyproject.toml declares them, so the wheelhouse never drifts from it
+.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
+  > .tools/runtime-requirements.txt
+.venv/bin/python -m pip download --quiet -d .tools/wheelhouse "setuptools>=77" wheel -r .tools/runtime-requirements.txt
 
 exec .venv/bin/python -m pytest "$@"

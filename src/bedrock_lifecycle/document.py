@@ -57,6 +57,15 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class SyntaxProblem:
+    """A syntax error a parser recovered from: the rest of the file was parsed."""
+
+    message: str  # what and where, never the file's text
+    line: int | None = None
+    col: int | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     path: str  # POSIX path relative to the scan root
     kind: str  # parser name: yaml, json, dotenv, text, ...
@@ -64,6 +73,9 @@ class Document:
     roots: tuple[Node, ...] = ()  # YAML documents, or the one JSON value
     scalars: tuple[Scalar, ...] = ()  # flat formats (dotenv, text, source): strings with offsets
     comments: tuple[Comment, ...] = ()
+    # Syntax errors recovered from, and the character ranges that did not parse (scanned as text).
+    problems: tuple[SyntaxProblem, ...] = ()
+    unparsed: tuple[tuple[int, int], ...] = ()
     meta: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 

@@ -29,6 +29,7 @@ from bedrock_lifecycle.model import (
     Reference,
     Resolution,
     Result,
+    Scalar,
     ScanResult,
     Severity,
     Suppression,
@@ -140,7 +141,11 @@ def _normalise(text: str) -> str:
 
 def parse_document(target: Target, text: str, parser: Parser) -> tuple[Document, list[Diagnostic]]:
     try:
-        return parser.parse(target.rel, text), []
+        doc = parser.parse(target.rel, text)
+        return doc, [
+            Diagnostic(target.rel, p.line, E_PARSE, f"{parser.name} parse error: {p.message}; scanned as text", p.col)
+            for p in doc.problems
+        ]
     except ParseFailure as exc:
         diag = Diagnostic(
             target.rel, exc.line, E_PARSE, f"{parser.name} parse error: {exc.message}; scanned as text", exc.col
@@ -156,6 +161,18 @@ def parse_document(target: Target, text: str, parser: Parser) -> tuple[Document,
             f"internal error in {parser.name} parser: {type(exc).__name__}: {exc}; scanned as text",
         )
     return fallback_for(parser).parse(target.rel, text), [diag]
+
+
+def unparsed_as_text(doc: Document, parser: Parser) -> Document:
+    """The text fallback's document of the ranges a recovering parser left unparsed, and nothing else."""
+    text_doc = fallback_for(parser).parse(doc.path, doc.text)
+    scalars = []
+    for scalar in text_doc.scalars:
+        for start, end in doc.unparsed:
+            lo, hi = max(start, scalar.start), min(end, scalar.end)
+            if lo < hi:
+                scalars.append(Scalar(doc.text[lo:hi], scalar.key_path, lo, hi))
+    return replace(text_doc, scalars=tuple(scalars))
 
 
 def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
@@ -174,6 +191,8 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
     ctx = ExtractContext(cfg.root, target.path, cfg.frameworks)
     try:
         refs = extract(doc, recognizer, ctx)
+        if doc.unparsed:  # a parser that recovered from syntax errors: what it could not parse, as text
+            refs += extract(unparsed_as_text(doc, parser), recognizer, ctx)
     except ParseFailure as exc:  # a format stricter than its syntax (an unknown CloudFormation tag)
         diags.append(
             Diagnostic(

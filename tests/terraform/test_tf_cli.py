@@ -172,3 +172,30 @@ def test_thousand_file_tree_parses_without_error_and_only_modules_with_models(bi
     refs = {(f.resolution.reference.span.path, f.resolution.reference.resource) for f in result.findings}
     assert ("modules/svc0020/terraform.tfvars", "module.kb.aws_ssm_parameter.model") in refs
     assert ("modules/svc0010/variables.tf", "aws_bedrockagent_agent.agent") in refs
+
+
+def test_a_syntax_error_costs_only_its_own_block(tmp_path):
+    """The blocks around a broken one still resolve; the broken one is scanned as text; one diagnostic."""
+    write(
+        tmp_path,
+        {
+            "main.tf": """
+                variable "agent_model" {
+                  default = "anthropic.claude-v2:1"
+                }
+                resource "aws_bedrockagent_agent" "ok" {
+                  foundation_model = var.agent_model
+                }
+                resource "aws_bedrockagent_agent" "broken" {
+                  foundation_model = "amazon.nova-pro-v1:0"
+                <<<<<<< HEAD
+                }
+                """
+        },
+    )
+    result = run(tmp_path)
+    assert [(d.path, d.line, d.code) for d in result.diagnostics] == [("main.tf", 9, "BRL_E001")]
+    found = {(f.resolution.reference.span.start_line, f.resolution.reference.resource) for f in result.findings}
+    resources = {line: res for line, res in found}
+    assert resources[2] == "aws_bedrockagent_agent.ok"  # resolved through var.agent_model
+    assert 8 in resources and resources[8] != "aws_bedrockagent_agent.broken"  # the text fallback's name

@@ -23,6 +23,7 @@ from bedrock_lifecycle.parsers.hcl import (
     Traversal,
     TupleExpr,
     parse_hcl,
+    parse_hcl_partial,
     parse_template,
 )
 
@@ -184,3 +185,41 @@ def test_tfvars_json_is_attributes():
 def test_tf_json_syntax_error_is_a_parse_failure():
     with pytest.raises(ParseFailure):
         HclParser().parse("main.tf.json", '{"resource": ')
+
+
+def test_recovering_parse_keeps_the_items_that_parsed_and_hands_the_rest_to_text():
+    text = textwrap.dedent("""\
+        variable "m" {
+          default = "anthropic.claude-v2:1"
+        }
+        resource "aws_bedrockagent_agent" "broken" {
+          foundation_model = "amazon.nova-pro-v1:0"
+        <<<<<<< HEAD
+        }
+        locals {
+          after = var.m
+        }
+        """)
+    parsed = parse_hcl_partial(text)
+    assert [(b.type, b.labels) for b in parsed.body.blocks] == [("variable", ("m",))]
+    assert len(parsed.problems) == 1 and parsed.problems[0].line == 6
+    assert "HEAD" not in parsed.problems[0].message  # a position, never the text
+    ((start, end),) = parsed.unparsed
+    assert text[start:end].startswith('resource "aws_bedrockagent_agent" "broken"')
+    assert "locals" in text[end:] or "locals" in text[start:end]  # everything after the error is unparsed or kept
+    doc = HclParser().parse("main.tf", text)
+    assert doc.problems == parsed.problems and doc.unparsed == parsed.unparsed
+
+
+def test_non_ascii_text_keeps_character_offsets():
+    text = 'a = "modèle ${var.é}  anthropic.claude-v2 "\n'
+    (attr,) = parse_hcl(text)[0].attrs
+    last = attr.expr.parts[-1]
+    assert last.value == "  anthropic.claude-v2 "  # spaces next to an interpolation are kept
+    assert text[last.start : last.end] == last.value
+
+
+def test_conditional_chains_nest_to_the_right():
+    (attr,) = parse_hcl('k = var.n > 3 ? "big" : var.n <= 1 ? "small" : "mid"\n')[0].attrs
+    assert isinstance(attr.expr, Cond) and isinstance(attr.expr.no, Cond)
+    assert attr.expr.yes.parts[0].value == "big" and attr.expr.no.yes.parts[0].value == "small"

@@ -1,21 +1,19 @@
 """Terraform files -> an expression tree with offsets.
 
-``.tf`` and ``*.tfvars`` are HCL; ``.tf.json`` and ``*.tfvars.json`` are read into the same
-tree by tf_json.py.
+``.tf``, ``*.tfvars`` and other HCL files are parsed by tree-sitter with the
+``tree-sitter-hcl`` grammar; ``.tf.json`` and ``*.tfvars.json`` are read into
+the same tree by tf_json.py. The syntax tree is converted here into the frozen
+records of hcl_ast.py, so every string literal keeps its exact source offsets
+(characters, not bytes) and every expression keeps its structure for the static
+evaluator (resolve/terraform.py). Nothing is ever evaluated here. Heredocs and
+JSON strings are split by ``parse_template``, which finds their ``${...}``
+interpolations.
 
-python-hcl2's ``loads(text, with_meta=True)`` gives a dict with block line
-numbers, but its values are re-serialised text: ``var.x`` comes back as the
-string ``"${var.x}"`` and every literal loses its position. We use the same
-LALR parser that ``loads`` uses (``hcl2.parser.parser()``, python-hcl2 7.3.x,
-built with ``propagate_positions``) and convert its syntax tree ourselves, so
-every string literal keeps its exact source offsets and every expression keeps
-its structure for the static evaluator (resolve/terraform.py). Nothing is ever
-evaluated here. Heredocs and JSON strings are templates the grammar does not
-split; ``parse_template`` finds their ``${...}`` interpolations.
-
-hcl2's grammar binds binary operators to the right and below ``? :``
-(``a == b ? x : y`` parses as ``a == (b ? x : y)``); ``_Converter`` re-associates
-operator chains with HCL's precedence.
+tree-sitter recovers from syntax errors: a top-level item holding an ERROR or
+MISSING node is left out of the tree, described (line and column, never the
+text) and its range handed to the text fallback; the other items are kept.
+Operator chains are re-associated with HCL's precedence (``_associate``), so
+the tree does not depend on how a grammar nests them.
 """
 
 from __future__ import annotations
@@ -23,10 +21,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from bedrock_lifecycle.document import Comment, Document
+from bedrock_lifecycle.document import Comment, Document, SyntaxProblem
 from bedrock_lifecycle.errors import ParseFailure
+from bedrock_lifecycle.parsers import treesitter
 from bedrock_lifecycle.parsers.base import basename
 from bedrock_lifecycle.parsers.hcl_ast import (  # the tree, re-exported
     EMPTY_BODY,
@@ -50,6 +50,7 @@ from bedrock_lifecycle.parsers.hcl_ast import (  # the tree, re-exported
     Unary,
     children,
 )
+from bedrock_lifecycle.parsers.treesitter import Source
 
 LOG = logging.getLogger(__name__)
 
@@ -96,107 +97,151 @@ class HclParser:
 
             body = parse_tf_json(text, variables_file=path.endswith(".tfvars.json"))
             return Document(path, KIND, text, meta={"body": body})
-        body, comments = parse_hcl(text)
-        return Document(path, KIND, text, comments=comments, meta={"body": body})
+        parsed = parse_hcl_partial(text)
+        return Document(
+            path,
+            KIND,
+            text,
+            comments=parsed.comments,
+            problems=parsed.problems,
+            unparsed=parsed.unparsed,
+            meta={"body": parsed.body},
+        )
 
 
 def parse_hcl(text: str) -> tuple[Body, tuple[Comment, ...]]:
-    """HCL text -> (Body, comments). Raises ParseFailure with the line when known."""
-    from lark import Token
-    from lark.exceptions import LarkError, UnexpectedInput
+    """HCL text -> (Body, comments). Raises ParseFailure with the line of the first syntax error."""
+    parsed = parse_hcl_partial(text)
+    if parsed.problems:
+        first = parsed.problems[0]
+        raise ParseFailure(first.message, first.line, first.col)
+    return parsed.body, parsed.comments
 
-    try:
-        tree = _lark().parse(text + "\n")  # as hcl2.loads does: the grammar needs a final newline
-    except UnexpectedInput as exc:
-        line = getattr(exc, "line", None)
-        col = getattr(exc, "column", None)
-        line = line if isinstance(line, int) and line > 0 else None
-        col = col if isinstance(col, int) and col > 0 else None
-        raise ParseFailure(_describe(exc, text, line, col), line, col) from None
-    except LarkError as exc:
-        raise ParseFailure(f"syntax error ({type(exc).__name__})") from None
-    body = _Converter(text, 0).body(tree.children[0])
-    comments = []
-    for tok in tree.scan_values(lambda v: isinstance(v, Token) and v.type == "NL_OR_COMMENT"):
-        raw = str(tok).strip()
-        if not raw.startswith(("#", "//", "/*")):
-            continue
-        start = tok.start_pos
+
+class HclParse(NamedTuple):
+    """A parse that recovered from syntax errors: what parsed, and what did not."""
+
+    body: Body  # every top-level attribute and block without a syntax error
+    comments: tuple[Comment, ...]
+    problems: tuple[SyntaxProblem, ...]  # one per top-level item (or stray text) with an error
+    unparsed: tuple[tuple[int, int], ...]  # their character ranges, left to the text fallback
+
+
+_MAX_PROBLEMS = 5  # syntax errors described per file; the rest are counted in the last
+
+
+def parse_hcl_partial(text: str) -> HclParse:
+    """HCL text -> the tree of the items that parsed, and the ranges of those that did not.
+
+    tree-sitter recovers from a syntax error by marking ERROR and MISSING nodes
+    inside an otherwise complete tree. A top-level item (attribute or block)
+    holding one is not converted, since its structure is a guess: its range is
+    reported and scanned as text, and every other item keeps its full structure.
+    """
+    source = Source(text)
+    conv = _Converter(source, 0)
+    root = treesitter.parse("hcl", source).root_node
+    attrs: list[Attr] = []
+    blocks: list[Block] = []
+    bad: list[Any] = []
+    for child in root.children:
+        if child.type == "body" and not child.is_missing:
+            for item in child.children:
+                if item.has_error or item.is_missing or item.type == "ERROR":
+                    bad.append(item)
+                elif item.type == "attribute":
+                    attrs.append(conv.attribute(item))
+                elif item.type == "block":
+                    blocks.append(conv.block(item))
+        elif child.has_error or child.type == "ERROR" or child.is_missing:
+            bad.append(child)
+    comments = _comments(root, conv, text) if "#" in text or "//" in text or "/*" in text else ()
+    problems: list[SyntaxProblem] = []
+    unparsed: list[tuple[int, int]] = []
+    for item in bad:
+        start, end = conv.off(item.start_byte), conv.off(item.end_byte)
+        if end > start:
+            unparsed.append((start, end))
+        if len(problems) < _MAX_PROBLEMS:
+            problems.append(_problem(item, conv, text))
+    if len(bad) > _MAX_PROBLEMS:
+        last = problems[-1]
+        more = len(bad) - _MAX_PROBLEMS
+        problems[-1] = SyntaxProblem(f"{last.message} (and {more} more)", last.line, last.col)
+    return HclParse(Body(tuple(attrs), tuple(blocks)), comments, tuple(problems), tuple(unparsed))
+
+
+def _comments(root: Any, conv: _Converter, text: str) -> tuple[Comment, ...]:
+    out = []
+    for node, _name in treesitter.captures("hcl", "(comment) @c", root):
+        start = conv.off(node.start_byte)
+        raw = text[start : conv.off(node.end_byte)].strip()
         line_start = text.rfind("\n", 0, start) + 1
         inner = raw[2:-2] if raw.startswith("/*") else raw.lstrip("#/")
-        comments.append(Comment(tok.line, inner.strip(), not text[line_start:start].strip()))
-    comments.sort(key=lambda c: c.line)
-    return body, tuple(comments)
+        out.append(Comment(node.start_point[0] + 1, inner.strip(), not text[line_start:start].strip()))
+    out.sort(key=lambda c: c.line)
+    return tuple(out)
 
 
-_MAX_EXPECTED = 8  # token kinds named in a message
-_HEREDOC_START = re.compile(r"<<-?[A-Za-z_][A-Za-z0-9_-]*[ \t]*\n")  # not '<<<<<<< HEAD'
-
-
-def _describe(exc: Any, text: str, line: int | None, col: int | None) -> str:
-    """What is wrong and where, never the file's text.
-
-    lark's own message quotes the offending token, and for an unterminated
-    heredoc or string that token is the rest of the file: a secret there would
-    reach every report. So only grammar names (token kinds) and positions are
-    used here.
-    """
-    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
-
-    pos = getattr(exc, "pos_in_stream", None)
-    at = text[pos : pos + 260] if isinstance(pos, int) and 0 <= pos < len(text) else ""
-    token = getattr(exc, "token", None)
-    kind = str(getattr(token, "type", "") or "")
-    if _HEREDOC_START.match(at):
-        what = "unterminated heredoc"
-    elif isinstance(exc, UnexpectedEOF) or kind in ("", "$END"):
-        what = "unexpected end of input"
-    elif isinstance(exc, UnexpectedCharacters):
-        what = "unexpected character"
-    elif isinstance(exc, UnexpectedToken):
-        what = f"unexpected {_kind_name(kind)}"
+def _problem(item: Any, conv: _Converter, text: str) -> SyntaxProblem:
+    """What is wrong and where, never the file's text (a secret in a broken file stays out of reports)."""
+    heredoc = _broken_heredoc(item)
+    if heredoc is not None:
+        node = heredoc
+        ident = next((c for c in heredoc.children if c.type == "heredoc_identifier"), None)
+        named = ident is not None and ident.end_byte > ident.start_byte
+        what = "unterminated heredoc" if named else "unexpected input"
+        before = heredoc.parent.prev_sibling if not named and heredoc.parent is not None else None
+        if before is not None and before.type == "<":  # '<<<<<<< HEAD' read as '<' then '<<' heredoc
+            node = before
     else:
-        what = "syntax error"
-    where = (
-        f" at line {line}, column {col}"
-        if line is not None and col is not None
-        else (f" at line {line}" if line is not None else "")
-    )
-    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
-    names = sorted({_kind_name(str(k)) for k in expected if isinstance(k, str)} - {"symbol"})
-    hint = ""
-    if names and what != "unterminated heredoc":  # a heredoc's missing end marker is the whole story
-        shown = ", ".join(names[:_MAX_EXPECTED]) + (", ..." if len(names) > _MAX_EXPECTED else "")
-        hint = f" (expected {shown})"
-    return what + where + hint
+        node = treesitter.first_error(item) or item
+        if node.is_missing:
+            at_end = node.start_byte >= len(conv.data.rstrip())
+            what = "unexpected end of input" if at_end else f"missing {node.type!r}"
+        elif node.type == "ERROR":
+            what = "unexpected input"
+        else:
+            what = "syntax error"
+    offset = conv.off(node.start_byte)
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    owner = ""
+    if item.type in ("block", "attribute") and item.children:
+        first = item.children[0]
+        name = conv.data[first.start_byte : first.end_byte].decode("utf-8", "replace")
+        if first.type == "identifier" and len(name) <= 64:
+            owner = f" in {item.type} {name!r} starting at line {item.start_point[0] + 1}"
+    return SyntaxProblem(f"{what} at line {line}, column {col}{owner}", line, col)
 
 
-def _kind_name(kind: str) -> str:
-    """A grammar token kind as a reader-facing word; lark's anonymous kinds are just 'symbol'."""
-    if kind in ("", "$END"):
-        return "end of input"
-    if kind.startswith("__") or not kind.replace("_", "").isalnum():
-        return "symbol"
-    return kind
-
-
-def _lark() -> Any:
-    from hcl2.parser import parser
-
-    return parser()
+def _broken_heredoc(node: Any) -> Any:
+    """The first heredoc whose closing marker is MISSING, or None."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type == "heredoc_template" and any(c.is_missing for c in n.children):
+            return n
+        stack.extend(c for c in reversed(n.children) if c.has_error)
+    return None
 
 
 def parse_expression(src: str, base: int) -> Expr:
     """One expression's source (from a heredoc or JSON interpolation); Opaque when it does not parse."""
-    from lark.exceptions import LarkError
-
     prefix = "__x = "
-    try:
-        tree = _lark().parse(prefix + src + "\n")
-        attr = next(c for c in tree.children[0].children if getattr(c, "data", None) == "attribute")
-    except (LarkError, StopIteration, RecursionError):
+    source = Source(prefix + src + "\n")
+    root = treesitter.parse("hcl", source).root_node
+    if root.has_error:
         return Opaque((), base, base + len(src))
-    return _Converter(src, base - len(prefix)).attribute(attr).expr
+    body = next((c for c in root.children if c.type == "body"), None)
+    items = [c for c in body.children if c.type != "comment"] if body is not None else []
+    if len(items) != 1 or items[0].type != "attribute":  # '__x = a }\n{ b' is not one expression
+        return Opaque((), base, base + len(src))
+    attr = items[0]
+    try:
+        return _Converter(source, base - len(prefix)).attribute(attr).expr
+    except RecursionError:
+        return Opaque((), base, base + len(src))
 
 
 def parse_template(raw: str, base: int, decoded: str | None = None) -> tuple[StrPart | Interp, ...]:
@@ -328,219 +373,266 @@ _PRECEDENCE = {
     "%": 6,
 }
 
+_SKIP = frozenset({"comment", "ERROR"})
+
 
 class _Converter:
-    """lark tree -> Expr/Body, shifting every offset by ``delta``."""
+    """tree-sitter-hcl nodes -> Expr/Body, with character offsets shifted by ``delta``.
 
-    def __init__(self, text: str, delta: int) -> None:
-        self.text = text
+    tree-sitter counts bytes; the tree counts characters of the text (``Source.char``).
+    """
+
+    def __init__(self, source: Source, delta: int) -> None:
+        self.data = source.data
         self.delta = delta
+        self._char = source.char
 
-    # positions
+    def off(self, byte: int) -> int:
+        return self._char(byte) + self.delta
+
     def _span(self, node: Any) -> tuple[int, int]:
-        from lark import Token
+        return self.off(node.start_byte), self.off(node.end_byte)
 
-        if isinstance(node, Token):
-            return (node.start_pos or 0) + self.delta, (node.end_pos or 0) + self.delta
-        if node.meta.empty:
-            return self.delta, self.delta
-        return node.meta.start_pos + self.delta, node.meta.end_pos + self.delta
+    def _src(self, node: Any) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")
 
     @staticmethod
-    def _trees(node: Any) -> list[Any]:
-        from lark import Tree
-
-        return [c for c in node.children if isinstance(c, Tree) and c.data != "new_line_or_comment"]
+    def _named(node: Any) -> list[Any]:
+        return [c for c in node.named_children if c.type not in _SKIP]
 
     # structure
     def body(self, node: Any) -> Body:
         attrs: list[Attr] = []
         blocks: list[Block] = []
-        for child in self._trees(node):
-            if child.data == "attribute":
+        for child in node.named_children:
+            if child.type == "attribute":
                 attrs.append(self.attribute(child))
-            elif child.data == "block":
+            elif child.type == "block":
                 blocks.append(self.block(child))
         return Body(tuple(attrs), tuple(blocks))
 
     def attribute(self, node: Any) -> Attr:
-        trees = self._trees(node)
-        name = self._identifier(trees[0])
+        named = self._named(node)
+        name = self._src(named[0])
         start, end = self._span(node)
-        return Attr(name, self.expr(trees[1]), start, end)
+        value = self.expr(named[1]) if len(named) > 1 else Opaque((), end, end)
+        return Attr(name, value, start, max(end, value.end))
 
     def block(self, node: Any) -> Block:
         names: list[str] = []
         body = EMPTY_BODY
-        for child in self._trees(node):
-            if child.data == "identifier":
-                names.append(self._identifier(child))
-            elif child.data == "string":
+        for child in self._named(node):
+            kind = child.type
+            if kind == "identifier":
+                names.append(self._src(child))
+            elif kind == "string_lit":
                 tmpl = self.string(child)
                 names.append("".join(p.value if isinstance(p, StrPart) else "" for p in tmpl.parts))
-            elif child.data == "body":
+            elif kind == "body":
                 body = self.body(child)
         start, end = self._span(node)
         return Block(names[0] if names else "", tuple(names[1:]), body, start, end)
 
-    @staticmethod
-    def _identifier(node: Any) -> str:
-        return str(node.children[0])
-
     # expressions
     def expr(self, node: Any) -> Expr:
-        from lark import Token
-
-        if isinstance(node, Token):
-            start, end = self._span(node)
-            return Opaque((), start, end)
-        kind = node.data
+        kind = node.type
+        if kind == "expression":
+            return self._expression(node)
+        handler = _HANDLERS.get(kind)
         start, end = self._span(node)
-        if kind == "expr_term":
-            first = node.children[0] if node.children else None
-            if isinstance(first, Token) and first.type == "LPAR":
-                return self.expr(self._trees(node)[0])
-            trees = self._trees(node)
-            return self.expr(trees[0]) if trees else Opaque((), start, end)
-        handler = getattr(self, "_x_" + str(kind), None)
         if handler is None:
-            return Opaque(tuple(self.expr(c) for c in self._trees(node)), start, end)
-        result: Expr = handler(node, start, end)
-        return result
+            return Opaque(tuple(self.expr(c) for c in self._named(node)), start, end)
+        return handler(self, node, start, end)
 
-    def _x_int_lit(self, node: Any, start: int, end: int) -> Expr:
-        raw = "".join(str(t) for t in node.children)
-        try:
-            return Lit(int(raw), start, end)
-        except ValueError:
+    def _expression(self, node: Any) -> Expr:
+        return self._term(node.children, node)
+
+    def _term(self, children: list[Any], node: Any) -> Expr:
+        """A primary (or a parenthesised expression), then get_attr/index/splat steps.
+
+        That is an ``expression`` node's children, and an operand's inside an operation
+        (the grammar inlines operands there).
+        """
+        children = [c for c in children if c.type != "comment"]
+        if not children:
+            return Opaque((), *self._span(node))
+        first = children[0]
+        if first.type == "(":
+            inner = next((c for c in children if c.type == "expression"), None)
+            base = self.expr(inner) if inner is not None else Opaque((), *self._span(node))
+            close = next((i for i, c in enumerate(children) if c.type == ")"), len(children) - 1)
+            rest = children[close + 1 :]
+        else:
+            base = self.expr(first)
+            rest = children[1:]
+        if not rest:
+            return base
+        start = base.start
+        for step_node in rest:
+            kind = step_node.type
+            end = self.off(step_node.end_byte)
+            if kind == "splat":
+                splat = step_node.named_children[0] if step_node.named_children else step_node
+                base = Splat(base, tuple(self._step(s) for s in self._named(splat)), start, end)
+                continue
+            if kind not in ("get_attr", "index"):
+                continue
+            step = self._step(step_node)
+            if isinstance(base, Traversal):
+                base = Traversal(base.root, base.steps + (step,), start, end)
+            elif isinstance(base, Splat):
+                base = Splat(base.base, base.steps + (step,), start, end)
+            else:
+                base = Traversal(base, (step,), start, end)
+        return base
+
+    def _step(self, node: Any) -> str | Expr:
+        if node.type == "get_attr":
+            named = self._named(node)
+            return self._src(named[0]) if named else ""
+        inner = node.named_children[0] if node.type == "index" and node.named_children else node
+        if inner.type == "legacy_index":  # '.0'
+            s, e = self._span(inner)
+            digits = self._src(inner).lstrip(".").strip()
+            return Lit(int(digits), s, e) if digits.isdigit() else Opaque((), s, e)
+        named = self._named(inner)
+        if named:
+            return self.expr(named[0])
+        return Opaque((), *self._span(inner))
+
+    def _x_literal_value(self, node: Any, start: int, end: int) -> Expr:
+        named = self._named(node)
+        if not named:
             return Opaque((), start, end)
+        inner = named[0]
+        kind = inner.type
+        if kind == "string_lit":
+            return self.string(inner)
+        raw = self._src(inner)
+        if kind == "numeric_lit":
+            try:
+                return Lit(int(raw), start, end)
+            except ValueError:
+                try:
+                    return Lit(float(raw), start, end)
+                except ValueError:
+                    return Opaque((), start, end)
+        if kind == "bool_lit":
+            return Lit(raw == "true", start, end)
+        if kind == "null_lit":
+            return Lit(None, start, end)
+        return Opaque((), start, end)
 
-    def _x_float_lit(self, node: Any, start: int, end: int) -> Expr:
-        raw = "".join(str(t) for t in node.children)
-        try:
-            return Lit(float(raw), start, end)
-        except ValueError:
+    def _x_template_expr(self, node: Any, start: int, end: int) -> Expr:
+        named = self._named(node)
+        if not named:
             return Opaque((), start, end)
-
-    def _x_string(self, node: Any, start: int, end: int) -> Expr:
-        return self.string(node)
+        inner = named[0]
+        if inner.type == "heredoc_template":
+            return self._heredoc(inner)
+        return self.string(inner)
 
     def string(self, node: Any) -> Template:
-        from lark import Token
+        """A quoted string (string_lit or quoted_template): literal text decoded, interpolations as Interp.
 
+        The literal parts are the source between the quotes and the interpolations,
+        not the grammar's ``template_literal`` nodes, which leave out spaces next
+        to an interpolation.
+        """
         start, end = self._span(node)
+        children = node.children
+        if not children:
+            return Template((), start, end)
+        pos = children[0].end_byte if children[0].type == "quoted_template_start" else node.start_byte
+        close = children[-1].start_byte if children[-1].type == "quoted_template_end" else node.end_byte
         parts: list[StrPart | Interp] = []
-        for part in node.children:
-            for piece in part.children:
-                if isinstance(piece, Token):
-                    s, e = self._span(piece)
-                    value = _unescape(str(piece)) if piece.type == "STRING_CHARS" else str(piece)[1:]
-                    if parts and isinstance(parts[-1], StrPart):
-                        prev = parts[-1]
-                        parts[-1] = StrPart(prev.value + value, prev.start, e)
-                    else:
-                        parts.append(StrPart(value, s, e))
-                else:  # interpolation
-                    s, e = self._span(piece)
-                    parts.append(Interp(self.expr(self._trees(piece)[0]), s, e))
+        for piece in children:
+            kind = piece.type
+            if kind not in ("template_interpolation", "template_directive"):
+                continue
+            if piece.start_byte > pos:
+                parts.append(self._literal(pos, piece.start_byte))
+            s, e = self._span(piece)
+            if kind == "template_interpolation":
+                inner = next((c for c in piece.named_children if c.type == "expression"), None)
+                parts.append(Interp(self.expr(inner) if inner is not None else Opaque((), s, e), s, e))
+            else:  # %{ if } / %{ for }: the outcome is not known statically
+                parts.append(Interp(Opaque((), s, e), s, e))
+            pos = piece.end_byte
+        if close > pos:
+            parts.append(self._literal(pos, close))
         return Template(tuple(parts), start, end)
 
-    def _heredoc(self, node: Any, start: int, end: int) -> Expr:
-        tok = node.children[0]
-        raw = str(tok)
+    def _literal(self, start_byte: int, end_byte: int) -> StrPart:
+        raw = self.data[start_byte:end_byte].decode("utf-8", "surrogatepass")
+        return StrPart(_unescape(raw.replace("$${", "${")), self.off(start_byte), self.off(end_byte))
+
+    def _heredoc(self, node: Any) -> Expr:
+        """The body between the opening line and the closing marker, split by parse_template."""
+        start, end = self._span(node)
+        if self.data[node.end_byte : node.end_byte + 1] == b"\n":  # the closing marker's line ends the heredoc
+            end += 1
+        raw = self._src(node)
         first_nl = raw.find("\n")
-        last_nl = raw.rstrip("\n").rfind("\n")
+        last_nl = raw.rfind("\n")
         if first_nl < 0 or last_nl <= first_nl:
             return Template((), start, end)
         body = raw[first_nl + 1 : last_nl + 1]
-        return Template(parse_template(body, start + first_nl + 1), start, end)
+        return Template(parse_template(body, start + len(raw[: first_nl + 1])), start, end)
 
-    _x_heredoc_template = _heredoc
-    _x_heredoc_template_trim = _heredoc
+    def _x_collection_value(self, node: Any, start: int, end: int) -> Expr:
+        named = self._named(node)
+        return self.expr(named[0]) if named else Opaque((), start, end)
 
     def _x_tuple(self, node: Any, start: int, end: int) -> Expr:
-        return TupleExpr(tuple(self.expr(c) for c in self._trees(node)), start, end)
+        return TupleExpr(tuple(self.expr(c) for c in self._named(node) if c.type == "expression"), start, end)
 
     def _x_object(self, node: Any, start: int, end: int) -> Expr:
         items: list[tuple[str | Expr, Expr]] = []
-        for elem in self._trees(node):
-            trees = self._trees(elem)
-            key_node, value_node = trees[0], trees[-1]
-            items.append((self._object_key(key_node), self.expr(value_node)))
+        for elem in self._named(node):
+            if elem.type != "object_elem":
+                continue
+            exprs = [c for c in self._named(elem) if c.type == "expression"]
+            if len(exprs) < 2:
+                continue
+            items.append((self._object_key(exprs[0]), self.expr(exprs[-1])))
         return ObjectExpr(tuple(items), start, end)
 
     def _object_key(self, node: Any) -> str | Expr:
-        inner = self._trees(node)[0] if self._trees(node) else None
-        if inner is None:
-            return ""
-        if inner.data == "identifier":
-            return self._identifier(inner)
-        if inner.data == "object_elem_key_dot_accessor":
-            return ".".join(self._identifier(c) for c in self._trees(inner))
-        if inner.data == "object_elem_key_expression":
-            return self.expr(self._trees(inner)[0])
-        key = self.expr(inner)  # a quoted key stays a Template: it is a located literal too
+        """A bare name (or dotted name) is the key itself; a quoted key stays a located Template."""
+        children = node.children
+        if children and children[0].type == "variable_expr":
+            if all(c.type == "get_attr" for c in children[1:]):
+                return ".".join(self._src(self._named(c)[0]) for c in children if self._named(c))
+        if len(children) == 1 and children[0].type == "literal_value":
+            lit = self._named(children[0])
+            if lit and lit[0].type in ("bool_lit", "null_lit"):
+                return self._src(lit[0])
+        key = self.expr(node)
         if isinstance(key, Lit):
             return str(key.value)
         return key
 
-    def _x_identifier(self, node: Any, start: int, end: int) -> Expr:
-        name = self._identifier(node)
-        if name in ("true", "false"):
-            return Lit(name == "true", start, end)
-        if name == "null":
-            return Lit(None, start, end)
-        return Traversal(name, (), start, end)
+    def _x_variable_expr(self, node: Any, start: int, end: int) -> Expr:
+        return Traversal(self._src(node), (), start, end)
 
     def _x_function_call(self, node: Any, start: int, end: int) -> Expr:
-        trees = self._trees(node)
-        args = tuple(self.expr(c) for c in self._trees(trees[1])) if len(trees) > 1 else ()
-        return Call(self._identifier(trees[0]), args, start, end)
+        named = self._named(node)
+        name = self._src(named[0]) if named else ""
+        args_node = next((c for c in named if c.type == "function_arguments"), None)
+        args = (
+            () if args_node is None else tuple(self.expr(c) for c in self._named(args_node) if c.type == "expression")
+        )
+        return Call(name, args, start, end)
 
-    def _x_provider_function_call(self, node: Any, start: int, end: int) -> Expr:
-        trees = self._trees(node)
-        names = [self._identifier(t) for t in trees if t.data == "identifier"]
-        args_node = next((t for t in trees if t.data == "arguments"), None)
-        args = tuple(self.expr(c) for c in self._trees(args_node)) if args_node is not None else ()
-        return Call("::".join(names), args, start, end)
+    def _x_operation(self, node: Any, start: int, end: int) -> Expr:
+        named = self._named(node)
+        return self.expr(named[0]) if named else Opaque((), start, end)
 
-    def _step(self, node: Any) -> str | Expr:
-        from lark import Token
-
-        if node.data == "get_attr":
-            return self._identifier(self._trees(node)[0])
-        trees = self._trees(node)  # index: "[" expression "]" or legacy ".0"
-        if trees:
-            return self.expr(trees[0])
-        digits = "".join(str(t) for t in node.children if isinstance(t, Token))
-        s, e = self._span(node)
-        return Lit(int(digits), s, e) if digits.isdigit() else Opaque((), s, e)
-
-    def _traverse(self, node: Any, start: int, end: int) -> Expr:
-        base_node, step_node = self._trees(node)
-        base = self.expr(base_node)
-        step = self._step(step_node)
-        if isinstance(base, Traversal):
-            return Traversal(base.root, base.steps + (step,), start, end)
-        if isinstance(base, Splat):
-            return Splat(base.base, base.steps + (step,), start, end)
-        return Traversal(base, (step,), start, end)
-
-    _x_get_attr_expr_term = _traverse
-    _x_index_expr_term = _traverse
-
-    def _splat(self, node: Any, start: int, end: int) -> Expr:
-        base_node, splat = self._trees(node)
-        return Splat(self.expr(base_node), tuple(self._step(s) for s in self._trees(splat)), start, end)
-
-    _x_attr_splat_expr_term = _splat
-    _x_full_splat_expr_term = _splat
-
-    def _x_unary_op(self, node: Any, start: int, end: int) -> Expr:
-        from lark import Token
-
-        op = next((str(t) for t in node.children if isinstance(t, Token)), "!")
-        operand = self.expr(self._trees(node)[0])
+    def _x_unary_operation(self, node: Any, start: int, end: int) -> Expr:
+        children = node.children
+        op = children[0].type if children and not children[0].is_named else "!"
+        operand = self._term(children[1:], node) if len(children) > 1 else Opaque((), end, end)
         if (
             op == "-"
             and isinstance(operand, Lit)
@@ -550,82 +642,135 @@ class _Converter:
             return Lit(-operand.value, start, end)
         return Unary(op, operand, start, end)
 
-    def _x_conditional(self, node: Any, start: int, end: int) -> Expr:
-        c, y, n = self._trees(node)
-        return Cond(self.expr(c), self.expr(y), self.expr(n), start, end)
-
-    def _x_binary_op(self, node: Any, start: int, end: int) -> Expr:
-        operands: list[Any] = []
+    def _x_binary_operation(self, node: Any, start: int, end: int) -> Expr:
+        operands: list[Expr] = []
         ops: list[str] = []
         self._flatten(node, operands, ops)
-        last = operands[-1]
-        if getattr(last, "data", None) == "conditional":  # 'a == b ? x : y' is '(a == b) ? x : y'
-            c, y, n = self._trees(last)
-            operands[-1] = c
-            cond = self._associate([self.expr(o) for o in operands], ops)
-            return Cond(cond, self.expr(y), self.expr(n), start, end)
-        return self._associate([self.expr(o) for o in operands], ops)
+        if not operands or len(operands) != len(ops) + 1:
+            return Opaque(tuple(operands), start, end)
+        return _associate(operands, ops)
 
-    def _flatten(self, node: Any, operands: list[Any], ops: list[str]) -> None:
-        if getattr(node, "data", None) != "binary_op":
-            operands.append(node)
-            return
-        trees = self._trees(node)
-        left, term = trees[0], trees[1]
-        self._flatten(left, operands, ops)
-        term_trees = self._trees(term)
-        operator = term_trees[0]
-        ops.append(str(operator.children[0]))
-        self._flatten(term_trees[-1], operands, ops)
+    def _flatten(self, node: Any, operands: list[Expr], ops: list[str]) -> None:
+        """An operator chain in source order, so it is associated exactly as HCL does (_associate).
 
-    @staticmethod
-    def _associate(operands: list[Expr], ops: list[str]) -> Expr:
-        """Operator-precedence parse of a flat chain (all binary operators are left-associative)."""
-        out: list[Expr] = [operands[0]]
-        pending: list[str] = []
+        The grammar inlines operands: a run of children between two operator tokens is one term.
+        """
+        group: list[Any] = []
 
-        def reduce() -> None:
-            op = pending.pop()
-            right = out.pop()
-            left = out.pop()
-            out.append(BinOp(op, left, right, _start(left), _end(right)))
+        def flush() -> None:
+            if len(group) == 1 and group[0].type == "operation":
+                inner = group[0].named_children[0] if group[0].named_children else None
+                if inner is not None and inner.type == "binary_operation":
+                    self._flatten(inner, operands, ops)
+                    group.clear()
+                    return
+            if group:
+                operands.append(self._term(group, node))
+            group.clear()
 
-        for op, operand in zip(ops, operands[1:], strict=True):
-            while pending and _PRECEDENCE.get(pending[-1], 0) >= _PRECEDENCE.get(op, 0):
-                reduce()
-            pending.append(op)
-            out.append(operand)
-        while pending:
-            reduce()
-        return out[0]
+        for child in node.children:
+            if not child.is_named and child.type in _PRECEDENCE:
+                flush()
+                ops.append(child.type)
+            elif child.type != "comment":
+                group.append(child)
+        flush()
 
-    def _for(self, node: Any, start: int, end: int, is_object: bool) -> Expr:
-        from lark import Token
+    def _x_conditional(self, node: Any, start: int, end: int) -> Expr:
+        """``a ? b : c ? d : e`` is ``a ? b : (c ? d : e)``.
 
-        trees = self._trees(node)
-        intro = trees[0]
-        intro_trees = self._trees(intro)
-        names = [self._identifier(t) for t in intro_trees if t.data == "identifier"]
-        collection = self.expr([t for t in intro_trees if t.data != "identifier"][0])
-        rest = trees[1:]
+        tree-sitter-hcl 1.2 nests a chain of conditionals to the left
+        (``(a ? b : c) ? d : e``), so the chain is unrolled here: the tests and
+        branches in source order, then folded from the right.
+        """
+        levels: list[tuple[Any, Any]] = []  # (yes, no) of each level, outermost first
+        current = node
+        while True:
+            parts = [c for c in self._named(current) if c.type == "expression"]
+            if len(parts) != 3:
+                return Opaque(tuple(self.expr(c) for c in parts), start, end)
+            levels.append((parts[1], parts[2]))
+            test = parts[0]
+            inner = [c for c in test.children if c.type != "comment"]
+            if len(inner) == 1 and inner[0].type == "conditional":
+                current = inner[0]
+                continue
+            break
+        # source order: test ? yes0 : no0 ? yes1 : no1 ...; each no but the last is the next test
+        tests = [test] + [no for _yes, no in reversed(levels[1:])]
+        yeses = [yes for yes, _no in reversed(levels)]
+        result = self.expr(levels[0][1])
+        for test_node, yes_node in zip(reversed(tests), reversed(yeses), strict=True):
+            cond = self.expr(test_node)
+            result = Cond(cond, self.expr(yes_node), result, cond.start, end)
+        assert isinstance(result, Cond)
+        return Cond(result.cond, result.yes, result.no, start, end)
+
+    def _x_for_expr(self, node: Any, start: int, end: int) -> Expr:
+        named = self._named(node)
+        if not named:
+            return Opaque((), start, end)
+        inner = named[0]
+        is_object = inner.type == "for_object_expr"
+        parts = self._named(inner)
+        intro = next((c for c in parts if c.type == "for_intro"), None)
+        if intro is None:
+            return Opaque((), start, end)
+        intro_parts = self._named(intro)
+        names = [self._src(c) for c in intro_parts if c.type == "identifier"]
+        coll_node = next((c for c in intro_parts if c.type == "expression"), None)
+        collection = self.expr(coll_node) if coll_node is not None else Opaque((), start, end)
+        exprs = [c for c in parts if c.type == "expression"]
+        cond_node = next((c for c in parts if c.type == "for_cond"), None)
         cond = None
-        if rest and rest[-1].data == "for_cond":
-            cond = self.expr(self._trees(rest[-1])[0])
-            rest = rest[:-1]
+        if cond_node is not None:
+            cond_expr = next((c for c in self._named(cond_node) if c.type == "expression"), None)
+            cond = self.expr(cond_expr) if cond_expr is not None else None
         key_var, value_var = (names[0], names[1]) if len(names) > 1 else (None, names[0] if names else "_")
-        grouping = any(isinstance(t, Token) and str(t) == "..." for t in node.children)
-        if is_object and len(rest) >= 2:
-            key, value = self.expr(rest[0]), self.expr(rest[1])
+        grouping = any(c.type == "ellipsis" for c in parts)
+        if is_object and len(exprs) >= 2:
+            key, value = self.expr(exprs[0]), self.expr(exprs[1])
             return ForExpr(key_var, value_var, collection, key, value, cond, grouping, start, end)
-        if rest:
-            return ForExpr(key_var, value_var, collection, None, self.expr(rest[0]), cond, False, start, end)
+        if exprs:
+            return ForExpr(key_var, value_var, collection, None, self.expr(exprs[0]), cond, False, start, end)
         return Opaque((collection,), start, end)
 
-    def _x_for_tuple_expr(self, node: Any, start: int, end: int) -> Expr:
-        return self._for(node, start, end, False)
 
-    def _x_for_object_expr(self, node: Any, start: int, end: int) -> Expr:
-        return self._for(node, start, end, True)
+_HANDLERS: dict[str, Callable[[_Converter, Any, int, int], Expr]] = {
+    "literal_value": _Converter._x_literal_value,
+    "template_expr": _Converter._x_template_expr,
+    "collection_value": _Converter._x_collection_value,
+    "tuple": _Converter._x_tuple,
+    "object": _Converter._x_object,
+    "variable_expr": _Converter._x_variable_expr,
+    "function_call": _Converter._x_function_call,
+    "operation": _Converter._x_operation,
+    "unary_operation": _Converter._x_unary_operation,
+    "binary_operation": _Converter._x_binary_operation,
+    "conditional": _Converter._x_conditional,
+    "for_expr": _Converter._x_for_expr,
+}
+
+
+def _associate(operands: list[Expr], ops: list[str]) -> Expr:
+    """Operator-precedence parse of a flat chain (all binary operators are left-associative)."""
+    out: list[Expr] = [operands[0]]
+    pending: list[str] = []
+
+    def reduce() -> None:
+        op = pending.pop()
+        right = out.pop()
+        left = out.pop()
+        out.append(BinOp(op, left, right, _start(left), _end(right)))
+
+    for op, operand in zip(ops, operands[1:], strict=True):
+        while pending and _PRECEDENCE.get(pending[-1], 0) >= _PRECEDENCE.get(op, 0):
+            reduce()
+        pending.append(op)
+        out.append(operand)
+    while pending:
+        reduce()
+    return out[0]
 
 
 def _start(expr: Expr) -> int:
@@ -646,6 +791,7 @@ __all__ = [
     "Cond",
     "Expr",
     "ForExpr",
+    "HclParse",
     "HclParser",
     "Interp",
     "Lit",
@@ -660,5 +806,6 @@ __all__ = [
     "children",
     "parse_expression",
     "parse_hcl",
+    "parse_hcl_partial",
     "parse_template",
 ]
