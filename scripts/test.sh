@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need, from scratch, then run them:
+# Install everything the tests need, from scratch, run the gates (ruff check, ruff format --check,
+# mypy), then the tests:
 #   bash scripts/test.sh [pytest args]
 # .venv           this package with its test dependencies
 # .tools/         the integration targets, each in its own virtual environment, because Checkov pins its
@@ -33,5 +34,14 @@ venv .tools/precommit-venv
 .venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
   > .tools/runtime-requirements.txt
 .venv/bin/python -m pip download --quiet -d .tools/wheelhouse "setuptools>=77" wheel -r .tools/runtime-requirements.txt
+
+# The gates, before the tests: each fails the run on any finding.
+LINTED=(src tests scripts benchmarks policies)
+echo "gate: ruff check" >&2
+.venv/bin/ruff check "${LINTED[@]}"
+echo "gate: ruff format --check" >&2
+.venv/bin/ruff format --check "${LINTED[@]}"
+echo "gate: mypy (strict; the files in pyproject's [tool.mypy])" >&2
+.venv/bin/mypy
 
 exec .venv/bin/python -m pytest "$@"

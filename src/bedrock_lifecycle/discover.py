@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bedrock_lifecycle.config import Config
@@ -84,8 +85,8 @@ def _walk(
     top: str,
     cfg: Config,
     root_real: str,
-    skipped,
-    targets: dict[str, Target],  # type: ignore[no-untyped-def]
+    skipped: Callable[[str], bool],
+    targets: dict[str, Target],
     diags: list[Diagnostic],
 ) -> None:
     top_real = os.path.realpath(top)

@@ -281,9 +281,9 @@ def merge(base: Catalog, results: Iterable[RegionResult], synced: date) -> Catal
         entries[key] = merge_entry(entries.get(key), seen, synced)
     geo = set(base.geo_prefixes)
     for profile_id in profiles:
-        m = _PROFILE_PREFIX.match(profile_id)
-        if m and profile_id[m.end() :].split(".", 1)[0] in {k.split(".", 1)[0] for k in entries}:
-            geo.add(m.group(1))
+        prefix = _PROFILE_PREFIX.match(profile_id)
+        if prefix and profile_id[prefix.end() :].split(".", 1)[0] in {k.split(".", 1)[0] for k in entries}:
+            geo.add(prefix.group(1))
     merged = base.with_entries(entries.values())
     meta = dict(base.meta)
     meta["inference_profiles"] = {k: sorted(v) for k, v in sorted(profiles.items())}

@@ -65,7 +65,7 @@ from bedrock_lifecycle.resolve.tf_module import (
     attr_named,
     for_each_bindings,
 )
-from bedrock_lifecycle.suppress import applicable, parse_comment, suppressions
+from bedrock_lifecycle.suppress import SkipIndex, applicable, parse_comment, suppressions
 
 if TYPE_CHECKING:
     from bedrock_lifecycle.extract import ExtractContext
@@ -338,7 +338,7 @@ class _Builder:
     def __init__(self, mdir: ModuleDir, recognizer: Recognizer) -> None:
         self.recognizer = recognizer
         self.files: dict[str, TfFile] = {f.path: f for f in mdir.files}
-        self._skips: dict[str, object] = {}
+        self._skips: dict[str, SkipIndex] = {}
 
     def references(
         self,
@@ -414,7 +414,7 @@ class _Builder:
             if index is None:
                 index = suppressions(lit_file.comments)
                 self._skips[span.path] = index
-            found.extend(applicable(index, span.start_line, span.end_line))  # type: ignore[arg-type]
+            found.extend(applicable(index, span.start_line, span.end_line))
         return tuple(dict.fromkeys(found))
 
 

@@ -8,9 +8,22 @@ from bedrock_lifecycle.document import Document
 
 
 class Parser(Protocol):
-    name: str
-    frameworks: tuple[str, ...]  # the --framework groups whose files this parser reads
-    comment_markers: tuple[str, ...]  # used by the text fallback when parsing fails
+    """What the registry (parsers/__init__.py PARSERS) holds. The three attributes are read-only, so a
+    class attribute (``frameworks = ("terraform",)``) or an instance attribute set in ``__init__`` both
+    satisfy them; mypy checks every registered parser against this Protocol."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def frameworks(self) -> tuple[str, ...]:
+        """The --framework groups whose files this parser reads."""
+        ...
+
+    @property
+    def comment_markers(self) -> tuple[str, ...]:
+        """Line-comment markers, used by the text fallback when parsing fails."""
+        ...
 
     def claims(self, path: str) -> bool:
         """Whether this parser reads the file, from its POSIX path alone (no I/O)."""

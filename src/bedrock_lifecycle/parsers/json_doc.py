@@ -10,7 +10,8 @@ only when asked (JSONC), and reports errors with line and column.
 from __future__ import annotations
 
 import re
-from json.decoder import scanstring
+from collections.abc import Callable
+from json.decoder import scanstring  # type: ignore[attr-defined]  # the C scanner; typeshed omits it
 
 from bedrock_lifecycle.document import Comment, Document, MapNode, Node, ScalarNode, SeqNode
 from bedrock_lifecycle.errors import ParseFailure
@@ -49,6 +50,7 @@ def parse_json(text: str, lenient: bool = False) -> tuple[Node, tuple[Comment, .
 
     def skip(pos: int) -> int:
         m = ws.match(text, pos)
+        assert m is not None  # both patterns match the empty string
         end = m.end()
         if lenient and end > pos and "/" in text[pos:end]:
             for c in re.finditer(r"//([^\n]*)|/\*(.*?)\*/", text[pos:end], re.S):
@@ -139,7 +141,7 @@ def parse_json(text: str, lenient: bool = False) -> tuple[Node, tuple[Comment, .
     return result, tuple(comments)
 
 
-def _key(text: str, pos: int, frame: list[object], skip) -> int:  # type: ignore[no-untyped-def]
+def _key(text: str, pos: int, frame: list[object], skip: Callable[[int], int]) -> int:
     if pos >= len(text) or text[pos] != '"':
         raise _fail(text, pos, "expected a string key")
     try:

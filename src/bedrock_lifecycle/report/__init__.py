@@ -54,7 +54,7 @@ def formatter(name: str) -> Callable[..., str]:
     """The render function of one format; only its module is imported (start-up stays light)."""
     from importlib import import_module
 
-    return import_module(f"bedrock_lifecycle.report.{_MODULES[name]}").render  # type: ignore[no-any-return]
+    return import_module(f"bedrock_lifecycle.report.{_MODULES[name]}").render
 
 
 def formatters() -> dict[str, Callable[..., str]]:

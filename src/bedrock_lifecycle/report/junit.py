@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from datetime import date
 
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.policies import POLICY_BY_ID
@@ -58,8 +59,8 @@ def _details(f: Finding) -> str:
     return "\n".join(_x(line) for line in lines)
 
 
-def _d(value: object) -> str:
-    return value.isoformat() if value is not None else "-"  # type: ignore[attr-defined]
+def _d(value: date | None) -> str:
+    return value.isoformat() if value is not None else "-"
 
 
 def _testcase(suite: ET.Element, f: Finding) -> None:

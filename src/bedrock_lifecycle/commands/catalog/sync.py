@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all_regions:
         regions = sync_mod.all_regions()
     if not regions:
-        import boto3  # type: ignore[import-untyped]
+        import boto3
 
         session = boto3.session.Session(profile_name=args.profile) if args.profile else boto3.session.Session()
         if not session.region_name:

@@ -64,7 +64,7 @@ def _run(check: Any, policy: Policy, conf: dict[str, Any]) -> CheckResult:
     return _RESULTS.get(verdict.result, CheckResult.UNKNOWN) if verdict.result else CheckResult.UNKNOWN
 
 
-def _init(check: Any, policy: Policy, base: type, **kw: Any) -> None:
+def _init(check: Any, policy: Policy, base: type[Any], **kw: Any) -> None:
     base.__init__(
         check,
         name=policy.name,
