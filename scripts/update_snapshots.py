@@ -36,6 +36,11 @@ def main(argv: list[str]) -> int:
     from inventory_snapshots import update as update_inventory
 
     changed += update_inventory(wanted)
+    # `fix` outputs: fixtures/fix/*/fix.diff and fix.notes (tests/migrate/fix_snapshots.py)
+    sys.path.insert(0, str(ROOT / "tests" / "migrate"))
+    from fix_snapshots import update as update_fix
+
+    changed += update_fix(wanted)
     print(f"{changed} snapshot(s) changed")
     return 0
 

@@ -22,6 +22,7 @@ from bedrock_lifecycle.catalog.model import Catalog, ModelEntry
 from bedrock_lifecycle.migrate.swap import Swap, SwapClass, classify
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.parsers.generated import is_generated
+from bedrock_lifecycle.parsers.source import SOURCE_KINDS
 from bedrock_lifecycle.paths import within
 from bedrock_lifecycle.resolve.ids import Form, IdParser
 
@@ -55,6 +56,7 @@ class NotFixed:
     swap: Swap | None = None
     resources: tuple[str, ...] = ()
     col: int = 0
+    request_sites: tuple[str, ...] = ()  # where source code the scanner read builds the request (path:line (call))
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def plan_edits(
             unsafe and swap.swap_class is SwapClass.CODE_CHANGE and swap.blocked is None
         )
         if not rewritable:
-            skipped.append(NotFixed(path, line, old, _why_not(swap, unsafe), swap, resources, col))
+            sites = request_sites(findings) if swap.swap_class is SwapClass.CODE_CHANGE else ()
+            skipped.append(NotFixed(path, line, old, _why_not(swap, unsafe, sites), swap, resources, col, sites))
             continue
         sp = findings[0].span
         edits.append(
@@ -276,8 +279,20 @@ def _target_variant(target: ModelEntry, suffix: str, catalog: Catalog) -> str | 
     return None
 
 
-def _why_not(swap: Swap, unsafe: bool) -> str:
+def request_sites(findings: Iterable[Finding]) -> tuple[str, ...]:
+    """Where the scanned source code uses the literal (a call, an assignment): the code that builds the request."""
+    sites = {
+        f"{f.span.path}:{f.span.start_line} ({f.resolution.reference.resource})"
+        for f in findings
+        if f.resolution.reference.kind in SOURCE_KINDS
+    }
+    return tuple(sorted(sites))
+
+
+def _why_not(swap: Swap, unsafe: bool, sites: tuple[str, ...] = ()) -> str:
     what = "; ".join(swap.reasons)
+    if sites and swap.api_change:
+        what += f"; the request is built at {', '.join(sites)}"
     if swap.swap_class is SwapClass.RE_EMBED:
         return f"not rewritten (re-embed, never automatic): {what}"
     if swap.blocked:
