@@ -31,9 +31,9 @@ argparse action).
 
 from __future__ import annotations
 
-from bedrock_lifecycle.commands import catalog, inventory, scan
+from bedrock_lifecycle.commands import catalog, fix, inventory, scan
 from bedrock_lifecycle.commands.base import Command
 
-COMMANDS: tuple[Command, ...] = (scan.COMMAND, inventory.COMMAND, catalog.COMMAND)
+COMMANDS: tuple[Command, ...] = (scan.COMMAND, fix.COMMAND, inventory.COMMAND, catalog.COMMAND)
 
 __all__ = ["COMMANDS", "Command"]

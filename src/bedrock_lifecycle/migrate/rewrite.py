@@ -232,9 +232,9 @@ def _rewrite(old: str, findings: Sequence[Finding], catalog: Catalog, parser: Id
         if new_id is None:
             swap = classify(entry.model_id, target.model_id, catalog, geo_prefix=parsed.geo)
             return (
-                f"not rewritten: provisioned throughput on the '{variant}' context variant; "
-                f"{target.model_id} has no such variant (buy provisioned throughput for it and use that ID): "
-                f"{swap.swap_class.value}"
+                f"not rewritten ({swap.swap_class.value}): provisioned throughput on the '{variant}' context "
+                f"variant; {target.model_id} has no such variant in the catalog (buy provisioned throughput for "
+                "it and use that ID)"
             )
     swap = classify(entry.model_id, new_id, catalog, geo_prefix=parsed.geo)
     if swap.swap_class is SwapClass.NO_TARGET:

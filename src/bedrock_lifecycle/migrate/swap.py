@@ -93,9 +93,14 @@ def classify(source_id: str, target_id: str | None, catalog: Catalog, *, geo_pre
     dst = target.compat
     reasons: list[str] = []
     if src.embedding or dst.embedding:
+        dims = (
+            f"both {_dims(src)} dimensions, different vector spaces"
+            if src.embedding_dimensions and src.embedding_dimensions == dst.embedding_dimensions
+            else f"{_dims(src)} -> {_dims(dst)} dimensions"
+        )
         reasons.append(
-            f"embedding model changes ({_dims(src)} -> {_dims(dst)} dimensions): vectors of the two models are "
-            "not comparable; re-embed the corpus and rebuild the index before switching"
+            f"embedding model changes ({dims}): vectors of the two models are not comparable; "
+            "re-embed the corpus and rebuild the index before switching"
         )
         return Swap(source_key, target.model_id, SwapClass.RE_EMBED, tuple(reasons), inferred)
     code_change = False
