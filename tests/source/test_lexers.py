@@ -8,9 +8,9 @@ from bedrock_lifecycle.catalog import load_embedded
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.extract.source import describe, extract_source
 from bedrock_lifecycle.parsers import parser_for
-from bedrock_lifecycle.parsers.source_clike import CSHARP, GO, JAVA, JAVASCRIPT, KOTLIN, RUBY, lex_clike
 from bedrock_lifecycle.parsers.source_mask import mask
 from bedrock_lifecycle.parsers.source_python import lex_python
+from bedrock_lifecycle.parsers.source_ts import CSHARP, GO, JAVA, JAVASCRIPT, KOTLIN, RUBY, TSX, TYPESCRIPT, read
 from bedrock_lifecycle.resolve.ids import Recognizer
 
 RECOGNIZER = Recognizer.for_catalog(load_embedded())
@@ -248,10 +248,10 @@ end
     ]
 
 
-@pytest.mark.parametrize("lang", [JAVASCRIPT, JAVA, GO, CSHARP, KOTLIN, RUBY])
+@pytest.mark.parametrize("lang", [JAVASCRIPT, TYPESCRIPT, TSX, JAVA, GO, CSHARP, KOTLIN, RUBY])
 def test_unterminated_strings_never_fail(lang):
     for text in ('"abc', 'x = \'abc\ny = "amazon.nova-pro-v1:0"', "`${", "/* open", 's = "${a', '@"x'):
-        lex_clike(text, lang)  # no exception, no hang
+        read(text, lang)  # no exception, no hang
 
 
 def test_inline_suppressions_in_code_comments():
@@ -303,11 +303,75 @@ _ALPHABET = st.sampled_from(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_lexers_never_fail_and_offsets_stay_consistent(text):
-    for lang in (JAVASCRIPT, JAVA, GO, CSHARP, KOTLIN, RUBY, None):
+    for lang in (JAVASCRIPT, TYPESCRIPT, TSX, JAVA, GO, CSHARP, KOTLIN, RUBY, None):
         try:
-            scalars, _ = lex_clike(text, lang) if lang else lex_python(text)
+            scalars, _ = read(text, lang) if lang else lex_python(text)
         except ParseFailure:
             assert lang is None
             continue
         for s in scalars:
             assert 0 <= s.start <= s.end <= len(text) and len(s.value) == s.end - s.start
+
+
+# --- tree-sitter readers: regressions and the fixes they brought ---
+
+
+@pytest.mark.parametrize("text", ["%\"'\\", "%q(", "%w[a b", "x = %Q{#{", "<<~EOS\n#{", "%(\\"])
+def test_ruby_percent_literals_stay_inside_the_text(text):
+    # the hand-written lexer gave the 4-character %"'\ a literal ending at offset 5
+    for s in read(text, RUBY)[0]:
+        assert 0 <= s.start <= s.end <= len(text) and len(s.value) == s.end - s.start
+
+
+def test_csharp_and_kotlin_hole_expressions_are_code_and_their_literals_are_literals():
+    cs = 'var a = $"{Pick("amazon.nova-pro-v1:0")}.x {geo}.anthropic.claude-v2 {{anthropic.claude_v2}}";\n'
+    kt = 'val a = "${pick("amazon.nova-pro-v1:0")} ${anthropic.claude_v2} $geo.anthropic.claude-v2"\n'
+    assert [t for t, *_ in refs("a.cs", cs)] == ["amazon.nova-pro-v1:0", "anthropic.claude-v2"]
+    assert [t for t, *_ in refs("a.kt", kt)] == ["amazon.nova-pro-v1:0", "anthropic.claude-v2"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "resource"),
+    [
+        # a call without parentheses is a call
+        ("a.rb", 'client.converse model_id: "anthropic.claude-v2"\n', "client.converse(model_id)"),
+        # 'new T() { X = ... }' is an object initializer, not a function body
+        (
+            "a.cs",
+            'var r = new InvokeModelRequest() { ModelId = "anthropic.claude-v2" };\n',
+            "InvokeModelRequest{ModelId}",
+        ),
+        # an expression-bodied method names itself, not its class
+        ("a.cs", 'class F { string Expr() => "anthropic.claude-v2"; }\n', "Expr"),
+        # 'default:' in a switch is not a key
+        ("a.js", 'function pick(k) { switch (k) { default: return "anthropic.claude-v2"; } }\n', "pick"),
+        # a lambda's receiver is named once
+        (
+            "A.java",
+            'class A { void f() { client.converse(req -> req.modelId("anthropic.claude-v2")); } }\n',
+            "req.modelId()",
+        ),
+        # parity: parameter defaults read like arguments of the function
+        ("a.rb", 'def initialize(model: "anthropic.claude-v2")\nend\n', "initialize(model)"),
+        ("a.ts", 'export function Picker({ value = "anthropic.claude-v2" }: P) {}\n', "Picker(value)"),
+        ("a.ts", 'type Model = "anthropic.claude-v2" | "x";\n', "Model"),
+        ("A.java", 'enum Kind { A("anthropic.claude-v2"); Kind(String id) {} }\n', "A()"),
+        ("a.cs", 'var anon = new { Model = "anthropic.claude-v2" };\n', "anon.Model"),
+        ("a.kt", 'val r = ConverseRequest { modelId = "anthropic.claude-v2" }\n', "ConverseRequest{modelId}"),
+        ("a.go", 'var x = os.Getenv("A") + getenv("MODEL_ID", "anthropic.claude-v2")\n', "getenv(MODEL_ID)"),
+    ],
+)
+def test_tree_sitter_context_names(path, text, resource):
+    assert [res for *_, res in refs(path, text)] == [resource]
+
+
+def test_tsx_files_use_the_tsx_grammar_and_ts_files_allow_angle_casts():
+    assert [t for t, *_ in refs("a.tsx", 'const p = <P value="anthropic.claude-v2">Don\'t</P>;\n')] == [
+        "anthropic.claude-v2"
+    ]
+    assert [t for t, *_ in refs("a.ts", 'const m = <string>"anthropic.claude-v2";\n')] == ["anthropic.claude-v2"]
+
+
+def test_non_ascii_text_keeps_character_columns():
+    text = '// é\nconst a = "😀", b = "anthropic.claude-v2";\n'
+    assert refs("a.js", text) == [("anthropic.claude-v2", 2, 21, "b")]  # the emoji is one column

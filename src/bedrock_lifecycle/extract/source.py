@@ -68,6 +68,9 @@ def extract_source(doc: Document, recognizer: Recognizer, ctx: object = None) ->
                     attribute=attribute,
                 )
             )
+    refs.sort(
+        key=lambda r: (r.span.start_line, r.span.start_col)
+    )  # a literal in a hole is read before or after its host
     return with_suppressions(doc, refs)
 
 

@@ -5,8 +5,8 @@ literal's interior, masked to the same length as the source (escapes and
 interpolation holes blanked, see source_mask), ``start``/``end`` are the
 interior's offsets in the file, and ``key_path`` is the literal's context (see
 source_context). Comments become Document.comments, for inline suppressions.
-Python is read by the stdlib tokenizer; the other languages by the C-family
-lexer with a per-language table.
+Python is read by the stdlib tokenizer (source_python); the other languages by
+their tree-sitter grammars with a per-language table (source_ts).
 """
 
 from __future__ import annotations
@@ -16,20 +16,10 @@ from collections.abc import Callable
 from bedrock_lifecycle.document import Comment, Document
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers.base import basename
-from bedrock_lifecycle.parsers.source_clike import (
-    CSHARP,
-    GO,
-    JAVA,
-    JAVASCRIPT,
-    KOTLIN,
-    RUBY,
-    TYPESCRIPT,
-    CLang,
-    lex_clike,
-)
 from bedrock_lifecycle.parsers.source_python import lex_python
+from bedrock_lifecycle.parsers.source_ts import CSHARP, GO, JAVA, JAVASCRIPT, KOTLIN, RUBY, TSX, TYPESCRIPT, Lang, read
 
-Lex = Callable[[str], tuple[list[Scalar], list[Comment]]]
+Lex = Callable[[str, str], tuple[list[Scalar], list[Comment]]]  # (path, text) -> literals, comments
 
 
 class SourceParser:
@@ -53,26 +43,33 @@ class SourceParser:
         return path.endswith(self.extensions) or basename(path) in self.filenames
 
     def parse(self, path: str, text: str) -> Document:
-        scalars, comments = self._lex(text)
+        scalars, comments = self._lex(path, text)
         return Document(path, self.name, text, scalars=tuple(scalars), comments=tuple(comments))
 
     def __repr__(self) -> str:
         return f"SourceParser({self.name!r})"
 
 
-def _clike(lang: CLang) -> Lex:
-    return lambda text: lex_clike(text, lang)
+def _tree(lang: Lang, jsx: Lang | None = None) -> Lex:
+    """Read with a tree-sitter table; ``jsx`` is the table for '.tsx' files (TSX is its own grammar)."""
+    if jsx is None:
+        return lambda path, text: read(text, lang)
+    return lambda path, text: read(text, jsx if path.endswith(".tsx") else lang)
 
 
-PYTHON_PARSER = SourceParser("python", (".py", ".pyw"), lex_python, ("#",))
+def _python(path: str, text: str) -> tuple[list[Scalar], list[Comment]]:
+    return lex_python(text)
+
+
+PYTHON_PARSER = SourceParser("python", (".py", ".pyw"), _python, ("#",))
 SOURCE_PARSERS: tuple[SourceParser, ...] = (
     PYTHON_PARSER,
-    SourceParser("javascript", (".js", ".mjs", ".cjs", ".jsx"), _clike(JAVASCRIPT), ("//",)),
-    SourceParser("typescript", (".ts", ".mts", ".cts", ".tsx"), _clike(TYPESCRIPT), ("//",)),
-    SourceParser("java", (".java",), _clike(JAVA), ("//",)),
-    SourceParser("go", (".go",), _clike(GO), ("//",)),
-    SourceParser("csharp", (".cs",), _clike(CSHARP), ("//",)),
-    SourceParser("kotlin", (".kt", ".kts"), _clike(KOTLIN), ("//",)),
-    SourceParser("ruby", (".rb", ".rake", ".gemspec"), _clike(RUBY), ("#",), filenames=("Rakefile",)),
+    SourceParser("javascript", (".js", ".mjs", ".cjs", ".jsx"), _tree(JAVASCRIPT), ("//",)),
+    SourceParser("typescript", (".ts", ".mts", ".cts", ".tsx"), _tree(TYPESCRIPT, TSX), ("//",)),
+    SourceParser("java", (".java",), _tree(JAVA), ("//",)),
+    SourceParser("go", (".go",), _tree(GO), ("//",)),
+    SourceParser("csharp", (".cs",), _tree(CSHARP), ("//",)),
+    SourceParser("kotlin", (".kt", ".kts"), _tree(KOTLIN), ("//",)),
+    SourceParser("ruby", (".rb", ".rake", ".gemspec"), _tree(RUBY), ("#",), filenames=("Rakefile",)),
 )
 SOURCE_KINDS = frozenset(p.name for p in SOURCE_PARSERS)
