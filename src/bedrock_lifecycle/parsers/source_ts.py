@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Protocol
 from bedrock_lifecycle.document import Comment
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers import treesitter
+from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT, MODEL_CONSTANT_CLASSES
 from bedrock_lifecycle.parsers.source_mask import apply
 
 if TYPE_CHECKING:
@@ -770,3 +771,82 @@ RUBY = Lang(
 )
 
 LANGS: tuple[Lang, ...] = (JAVASCRIPT, TYPESCRIPT, TSX, JAVA, GO, CSHARP, KOTLIN, RUBY)
+
+
+# --- model constants in code: the first Visitor ---
+
+_CLASSES = "|".join(MODEL_CONSTANT_CLASSES)
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
+_GO_CONSTANT = re.compile(rf"({_CLASSES})_([A-Z][A-Z0-9_]*)\Z")
+_IMPORTS = frozenset({"import_statement", "import_declaration", "using_directive", "import_spec", "import_header"})
+
+
+@dataclass
+class ModelConstants:
+    """``FoundationModelIdentifier.ANTHROPIC_CLAUDE_V2_1`` (and ``BedrockFoundationModel.X``) in code.
+
+    Emits a Scalar whose value is ``Class.NAME``, whose offsets span the class name to the constant as
+    written (``bedrock.`` before it is left out), and whose key path is the node's context plus
+    MODEL_CONSTANT; resolve.cdk maps it to its model ID. Go's generated accessors
+    (``awsbedrock.FoundationModelIdentifier_ANTHROPIC_CLAUDE_V2_1()``) span the one identifier. Names in
+    comments and strings are not code, and an import (``import static ...FoundationModelIdentifier.X``)
+    is not a use.
+    """
+
+    name_types: tuple[str, ...]  # node types a class name or a Go accessor can be
+    members: frozenset[str]  # member access node types: object '.' name
+    query: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        pattern = f"^({_CLASSES})(_[A-Z][A-Z0-9_]*)?$"
+        self.query = " ".join(f'(({t}) @c (#match? @c "{pattern}"))' for t in self.name_types)
+
+    def visit(self, reader: Reader, node: Node, capture: str) -> Iterable[Scalar]:
+        text = reader.text(node)
+        go = _GO_CONSTANT.match(text)
+        use: Node | None = node
+        if go is not None:
+            value = f"{go.group(1)}.{go.group(2)}"
+            end = node.end_byte
+        else:
+            owner = node.parent  # 'bedrock.FoundationModelIdentifier': the access that ends in the class
+            if owner is not None and owner.type in self.members and _last_named(owner) == node:
+                holder = owner.parent
+                inner = owner
+            else:
+                holder, inner = owner, node
+            if holder is None or holder.type not in self.members or _first_named(holder) != inner:
+                return ()
+            constant = _last_named(holder)
+            if constant is None or constant == inner or not _CONSTANT_NAME.match(reader.text(constant)):
+                return ()
+            value = f"{text}.{reader.text(constant)}"
+            end = constant.end_byte
+            use = holder
+        up = use.parent if use is not None else None
+        while up is not None:
+            if up.type in _IMPORTS:
+                return ()
+            up = up.parent
+        ctx = reader.context(use) if use is not None else ()
+        start, stop = reader.src.char(node.start_byte), reader.src.char(end)
+        return (Scalar(value, ctx + (MODEL_CONSTANT,), start, stop),)
+
+
+def _first_named(node: Node) -> Node | None:
+    named = node.named_children
+    return named[0] if named else None
+
+
+def _last_named(node: Node) -> Node | None:
+    named = node.named_children
+    return named[-1] if named else None
+
+
+_JS_CONSTANTS = ModelConstants(("identifier", "property_identifier"), frozenset({"member_expression"}))
+for _lang in (JAVASCRIPT, TYPESCRIPT, TSX):
+    _lang.visitors.append(_JS_CONSTANTS)
+JAVA.visitors.append(ModelConstants(("identifier",), frozenset({"field_access", "scoped_identifier"})))
+CSHARP.visitors.append(ModelConstants(("identifier",), frozenset({"member_access_expression", "qualified_name"})))
+GO.visitors.append(ModelConstants(("field_identifier", "identifier"), frozenset({"selector_expression"})))
+KOTLIN.visitors.append(ModelConstants(("identifier",), frozenset({"navigation_expression"})))
