@@ -320,3 +320,44 @@ def test_catalog_diff_reports_new_legacy(tmp_path, capsys):
     assert main(["catalog", "diff", "embedded", str(out), "--as-of", "2026-11-25"]) == 0
     text = capsys.readouterr().out
     assert "amazon.nova-pro-v1:0: ACTIVE -> LEGACY" in text
+
+
+def test_modalities_inference_types_and_profiles_fill_the_compatibility_facts(tmp_path):
+    haiku = "anthropic.claude-3-haiku-20240307-v1:0"
+    nova = "amazon.nova-2-lite-v1:0"
+    new = "acme.brand-new-v1:0"
+    models = [
+        {
+            **summary(haiku),
+            "inputModalities": ["TEXT", "IMAGE"],
+            "outputModalities": ["TEXT"],
+            "inferenceTypesSupported": ["ON_DEMAND", "PROVISIONED"],
+        },
+        {
+            **summary(nova),
+            "inputModalities": ["TEXT", "IMAGE", "VIDEO"],
+            "outputModalities": ["TEXT"],
+            "inferenceTypesSupported": ["INFERENCE_PROFILE"],
+        },
+        {**summary(new), "inputModalities": ["TEXT"], "outputModalities": ["EMBEDDING"]},
+    ]
+    pages = ([profile(f"us.{haiku}", haiku), profile(f"global.{nova}", nova)],)
+    client, stub = stubbed("us-east-1", models, pages)
+    base = load_embedded()
+    out = tmp_path / "catalog.json"
+    outcome = sync_mod.sync(base, ["us-east-1"], str(out), make_client=factory({"us-east-1": client}), now=NOW)
+    stub.assert_no_pending_responses()
+    assert outcome.written
+    synced = load(str(out))
+    h = synced.get(haiku).compat
+    assert h.input_modalities == ("text", "image") and h.output_modalities == ("text",)
+    assert h.provisioned_throughput is True and h.in_region is True
+    # profiles add up: the documented eu./apac./us-gov. stay, us. is confirmed by the API
+    assert set(h.geo_profiles) == set(base.get(haiku).compat.geo_profiles) | {"us"}
+    assert h.api_family == base.get(haiku).compat.api_family  # the API has no request-shape field: kept
+    assert "Bedrock API on 2026-11-25 (modalities, inference types, profiles)" in h.source
+    n = synced.get(nova).compat
+    assert n.in_region is False and n.provisioned_throughput is False and "global" in n.geo_profiles
+    assert n.input_modalities == ("text", "image", "video")
+    fresh = synced.get(new).compat
+    assert fresh.output_modalities == ("embedding",) and fresh.embedding and fresh.geo_profiles is None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
-from bedrock_lifecycle.catalog import Catalog, ModelEntry, Schedule, to_document
+from bedrock_lifecycle.catalog import Catalog, Compat, ModelEntry, Schedule, to_document
 from bedrock_lifecycle.errors import SyncError
 from bedrock_lifecycle.model import Status
 
@@ -46,6 +46,9 @@ class RegionModel:
     legacy: date | None = None
     extended_access: date | None = None
     eol: date | None = None
+    input_modalities: tuple[str, ...] = ()  # lower case: text, image, ... (ListFoundationModels)
+    output_modalities: tuple[str, ...] = ()
+    inference_types: tuple[str, ...] = ()  # ON_DEMAND, PROVISIONED, INFERENCE_PROFILE
 
     @property
     def dates(self) -> tuple[str, date | None, date | None, date | None]:
@@ -103,7 +106,14 @@ def _model(summary: Mapping[str, Any], lifecycle: Mapping[str, Any] | None) -> R
         legacy=_day(lc.get("legacyTime")),
         extended_access=_day(lc.get("publicExtendedAccessTime")),
         eol=_day(lc.get("endOfLifeTime")),
+        input_modalities=_words(summary.get("inputModalities")),
+        output_modalities=_words(summary.get("outputModalities")),
+        inference_types=tuple(str(t).upper() for t in summary.get("inferenceTypesSupported") or ()),
     )
+
+
+def _words(values: Any) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in values or ())
 
 
 def fetch_region(client: Any, region: str) -> RegionResult:
@@ -266,6 +276,40 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
     )
 
 
+def merge_compat(compat: Compat, seen: Mapping[str, RegionModel], prefixes: Iterable[str], synced: date) -> Compat:
+    """Modalities, inference types and profile prefixes from the API, over the documented facts.
+
+    Modalities and provisioned throughput are the API's where it gives them. ``in_region`` is true when some Region
+    offers ON_DEMAND, false when every Region that answered offers the model only through inference profiles.
+    Profile prefixes add up: one Region's ListInferenceProfiles shows only the geographies it belongs to.
+    """
+    models = list(seen.values())
+    inputs = tuple(dict.fromkeys(m for r in models for m in r.input_modalities))
+    outputs = tuple(dict.fromkeys(m for r in models for m in r.output_modalities))
+    types = {t for r in models for t in r.inference_types}
+    in_region = compat.in_region
+    if types:
+        in_region = "ON_DEMAND" in types or ("INFERENCE_PROFILE" not in types and in_region)
+    geo = set(compat.geo_profiles or ()) | set(prefixes)
+    told = [
+        what
+        for what, given in (("modalities", inputs or outputs), ("inference types", types), ("profiles", prefixes))
+        if given
+    ]
+    if not told:
+        return compat
+    note = f"Bedrock API on {synced} ({', '.join(told)})"
+    return replace(
+        compat,
+        input_modalities=inputs or compat.input_modalities,
+        output_modalities=outputs or compat.output_modalities,
+        provisioned_throughput=("PROVISIONED" in types) if types else compat.provisioned_throughput,
+        in_region=in_region,
+        geo_profiles=tuple(sorted(geo)) if geo or compat.geo_profiles is not None else None,
+        source="; ".join(x for x in (compat.source, note) if x),
+    )
+
+
 def merge(base: Catalog, results: Iterable[RegionResult], synced: date) -> Catalog:
     per_model: dict[str, dict[str, RegionModel]] = {}
     profiles: dict[str, set[str]] = {}
@@ -277,8 +321,14 @@ def merge(base: Catalog, results: Iterable[RegionResult], synced: date) -> Catal
         for profile_id, models in result.profiles.items():
             profiles.setdefault(profile_id, set()).update(models)
     entries = {e.model_id.lower(): e for e in base}
+    prefixes_of: dict[str, set[str]] = {}
+    for profile_id in profiles:
+        found = _PROFILE_PREFIX.match(profile_id)
+        if found:
+            prefixes_of.setdefault(profile_id[found.end() :].lower(), set()).add(found.group(1))
     for key, seen in per_model.items():
-        entries[key] = merge_entry(entries.get(key), seen, synced)
+        entry = merge_entry(entries.get(key), seen, synced)
+        entries[key] = replace(entry, compat=merge_compat(entry.compat, seen, prefixes_of.get(key, ()), synced))
     geo = set(base.geo_prefixes)
     for profile_id in profiles:
         prefix = _PROFILE_PREFIX.match(profile_id)
