@@ -187,3 +187,23 @@ def test_a_shared_literal_changes_once_and_names_every_resource_it_reaches() -> 
     header = next(line for line in diff.splitlines() if line.startswith("# variables.tf:4:"))
     assert "reaches: data.aws_iam_policy_document.invoke, module.assistant.aws_bedrockagent_agent.this" in header
     assert diff.count('+  default     = "us.anthropic.claude-haiku-4-5-20251001-v1:0"') == 1
+
+
+def test_fail_on_check_and_skip_check_choose_what_to_fix() -> None:
+    case = CASES_DIR / "swap-classes"
+    code, diff, notes = run_fix(case, "--fail-on", "none")
+    assert (code, diff) == (0, "") and notes == "would rewrite 0 literal(s) in 0 file(s)\n"
+    code, diff, _ = run_fix(case, "--skip-check", "BRL_001")
+    assert diff == ""
+    code, diff, _ = run_fix(case, "--check", "BRL_001")
+    assert "+chat: us.anthropic.claude-haiku-4-5-20251001-v1:0" in diff and code == 1
+
+
+def test_write_reports_what_it_rewrote_and_exits_1_while_literals_are_left(tmp_path: Path) -> None:
+    work = _copy(CASES_DIR / "swap-classes", tmp_path)
+    code, out, notes = run_fix(work, "--write")
+    assert out == "" and code == 1
+    assert notes.endswith("rewrote 1 literal(s) in 1 file(s); 5 left for a person (see above)\n")
+    work = _copy(CASES_DIR / "sam", tmp_path / "sam")
+    code, _, notes = run_fix(work, "--write", "--unsafe")
+    assert code == 0 and "left for a person" not in notes

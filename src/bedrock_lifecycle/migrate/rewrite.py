@@ -157,6 +157,9 @@ def plan_edits(
             skipped.append(NotFixed(path, line, old, _why_not(swap, unsafe, sites), swap, resources, col, sites))
             continue
         sp = findings[0].span
+        if any(e.path == path and e.start_offset < end and start < e.end_offset for e in edits):
+            skipped.append(NotFixed(path, line, old, "not rewritten: overlaps another rewritten literal", swap))
+            continue
         edits.append(
             Edit(path, start, end, sp.start_line, sp.start_col, sp.end_line, sp.end_col, old, new, swap, resources)
         )
@@ -296,7 +299,7 @@ def _why_not(swap: Swap, unsafe: bool, sites: tuple[str, ...] = ()) -> str:
     if swap.swap_class is SwapClass.RE_EMBED:
         return f"not rewritten (re-embed, never automatic): {what}"
     if swap.blocked:
-        return f"not rewritten ({swap.swap_class.value}; the reference's form cannot be kept): {swap.blocked}"
+        return f"not rewritten ({swap.swap_class.value}; the reference's form cannot be kept): {what}"
     if swap.swap_class is SwapClass.CODE_CHANGE and not unsafe:
         return f"not rewritten (code-change; --unsafe rewrites it): {what}"
     return f"not rewritten ({swap.swap_class.value}): {what}"
