@@ -145,7 +145,15 @@ def test_crlf_bom_tabs_and_a_missing_final_newline_round_trip_outside_the_edited
     run_fix(work, "--write")
     after = _tree(work / "repo")
     changed = [name for name in before if before[name] != after[name]]
-    assert sorted(changed) == ["bom.json", "crlf.yaml", "no-final-newline.env", "tabs.tf"]
+    assert sorted(changed) == [
+        "bom.json",
+        "crlf.yaml",
+        "no-final-newline.env",
+        "tabs.tf",
+        "unicode.py",  # non-ASCII before the literal on its line: columns are characters
+        "unicode.tf",
+        "unicode.yaml",
+    ]
     # Every byte but the rewritten IDs is the same: redo the patch's swaps by hand on the original bytes.
     expected = dict(before)
     for line in _text(case / "fix.diff").splitlines():
