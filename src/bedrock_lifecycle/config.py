@@ -30,7 +30,7 @@ DEFAULT_SKIP_DIRS = (
     ".aws-sam",
 )
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
-FRAMEWORKS = ("terraform", "cloudformation", "config", "source")
+FRAMEWORKS = ("terraform", "cloudformation", "config", "source", "shell")
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,21 @@ CLAIMED = [
     "application.properties",
     "chart/templates/_helpers.tpl",
     ".babelrc",
+    "run.sh",
+    "scripts/deploy.bash",
+    "tools/env.zsh",
+    "test/invoke.bats",
+    "Dockerfile",
+    "services/api/Dockerfile.prod",
+    "build/api.dockerfile",
+    "Containerfile",
+    "Makefile",
+    "GNUmakefile",
+    "make/models.mk",
+    "Procfile",
+    "Procfile.dev",
 ]
-NOT_CLAIMED = ["README.md", "notes.txt", "analysis.ipynb", "image.png", "Dockerfile", "run.sh"]
+NOT_CLAIMED = ["README.md", "notes.txt", "analysis.ipynb", "image.png", "docs/dockerfile-guide.md", "Makefile.md"]
 
 
 def test_every_file_a_parser_reads_is_selected_by_the_hook():

@@ -23,6 +23,8 @@ def found(text: str) -> list[tuple[int, str]]:
         ),
         ("${MODEL-anthropic.claude-v2}", "anthropic.claude-v2"),
         ("${MODEL:=anthropic.claude-v2}", "anthropic.claude-v2"),
+        ('local model="${1:-amazon.titan-text-lite-v1}"', "amazon.titan-text-lite-v1"),  # a positional parameter
+        ("${2-anthropic.claude-v2}", "anthropic.claude-v2"),
         ("${MODEL=anthropic.claude-v2}", "anthropic.claude-v2"),
         ("${MODEL:+us.anthropic.claude-3-haiku-20240307-v1:0}", "us.anthropic.claude-3-haiku-20240307-v1:0"),
         (

@@ -82,6 +82,14 @@ EXTRACTORS: tuple[ExtractorEntry, ...] = (
         "stepfunctions", "cloudformation", _X + "stepfunctions", "is_asl", "extract_stepfunctions", _TREES
     ),  # ASL JSON/YAML
     ExtractorEntry("source", "source", _X + "source", "is_source", "extract_source"),  # string literals in code
+    ExtractorEntry(
+        "shell",
+        "shell",
+        _X + "shell",
+        "is_shell",
+        "extract_shell",
+        frozenset({"shell", "dockerfile", "make", "procfile"}),
+    ),  # scripts, Dockerfiles, Makefiles, Procfiles
 )
 
 

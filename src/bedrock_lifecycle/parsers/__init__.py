@@ -10,6 +10,7 @@ from bedrock_lifecycle.parsers.helm import HelmTemplateParser
 from bedrock_lifecycle.parsers.ini_doc import IniParser
 from bedrock_lifecycle.parsers.json_doc import JsonParser
 from bedrock_lifecycle.parsers.properties import PropertiesParser
+from bedrock_lifecycle.parsers.shell import SHELL_PARSERS
 from bedrock_lifecycle.parsers.source import SOURCE_PARSERS
 from bedrock_lifecycle.parsers.text import TextParser
 from bedrock_lifecycle.parsers.toml_doc import TomlParser
@@ -25,6 +26,7 @@ PARSERS: tuple[Parser, ...] = (
     IniParser(),
     PropertiesParser(),
     *SOURCE_PARSERS,  # one per language, framework 'source'
+    *SHELL_PARSERS,  # shell scripts, Dockerfiles, Makefiles, Procfiles: framework 'shell'
 )
 
 

@@ -72,7 +72,8 @@ _WILD = re.compile(r"[*?]")
 # own right ('${MODEL_ID:-anthropic.claude-v2}' uses that model when MODEL_ID is unset), although the
 # '-' before it would otherwise read as part of a longer name. The recogniser consumes '${' and this
 # before the reference's own group, so every format (compose, .env, YAML, shell, source) reads defaults.
-INTERPOLATION_DEFAULT = r"[A-Za-z_][A-Za-z0-9_]*:?[-=+]"  # after '${'
+# Shell positional parameters have defaults too: 'local model="${1:-anthropic.claude-v2}"'.
+INTERPOLATION_DEFAULT = r"(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+):?[-=+]"  # after '${'
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,198 @@
+"""Shell scripts, Dockerfiles, Makefiles and Procfiles: what is a value, what names it, what is not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from bedrock_lifecycle.catalog import load_embedded
+from bedrock_lifecycle.config import FRAMEWORKS
+from bedrock_lifecycle.errors import ParseFailure
+from bedrock_lifecycle.extract.shell import extract_shell
+from bedrock_lifecycle.parsers import parser_for
+from bedrock_lifecycle.parsers.shell import DockerfileParser, MakefileParser, ProcfileParser, ShellParser
+from bedrock_lifecycle.resolve.ids import Recognizer
+
+RECOGNIZER = Recognizer.for_catalog(load_embedded())
+
+
+def refs(parser, text: str, path: str = "x") -> list[tuple[int, int, str, str]]:
+    """(line, column, resource, reference) of every model reference the file holds."""
+    doc = parser.parse(path, text)
+    return [(r.span.start_line, r.span.start_col, r.resource, r.text) for r in extract_shell(doc, RECOGNIZER)]
+
+
+def at(text: str, line: int, resource: str, reference: str) -> tuple[int, int, str, str]:
+    """The expected record: the reference's first occurrence on that line of the text."""
+    return (line, text.split("\n")[line - 1].index(reference) + 1, resource, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MODEL_ID=anthropic.claude-v2\n", [(1, 10, "MODEL_ID", "anthropic.claude-v2")]),
+        (
+            "export BEDROCK_MODEL=meta.llama2-70b-chat-v1\n",
+            [(1, 22, "export BEDROCK_MODEL", "meta.llama2-70b-chat-v1")],
+        ),
+        ('M="${MODEL:-anthropic.claude-v2}"\n', [(1, 13, "M", "anthropic.claude-v2")]),
+        ('f() { local m="${1:-anthropic.claude-v2}"; }\n', [(1, 22, "local m", "anthropic.claude-v2")]),
+        (
+            "aws bedrock-runtime invoke-model --model-id anthropic.claude-v2 out.json\n",
+            [(1, 45, "aws bedrock-runtime invoke-model --model-id", "anthropic.claude-v2")],
+        ),
+        (
+            "python app.py --model-id=anthropic.claude-v2\n",
+            [(1, 26, "python app.py --model-id", "anthropic.claude-v2")],
+        ),
+        ("docker run -e MODEL=anthropic.claude-v2 img\n", [(1, 21, "docker run -e MODEL", "anthropic.claude-v2")]),
+        ("MODEL=anthropic.claude-v2 python run.py\n", [(1, 7, "MODEL", "anthropic.claude-v2")]),
+        ("env MODEL=anthropic.claude-v2 python run.py\n", [(1, 11, "env MODEL", "anthropic.claude-v2")]),
+        ("echo anthropic.claude-v2\n", [(1, 6, "echo", "anthropic.claude-v2")]),
+        (
+            'X=$(aws bedrock get-foundation-model --model-identifier "anthropic.claude-v2")\n',
+            [(1, 57, "aws bedrock get-foundation-model --model-identifier", "anthropic.claude-v2")],
+        ),
+        ("for m in anthropic.claude-v2; do :; done\n", [(1, 10, "for m", "anthropic.claude-v2")]),
+        ('case "$M" in\n  anthropic.claude-v2) :;;\nesac\n', [(2, 3, "case $M", "anthropic.claude-v2")]),
+        (
+            "cat > c.yaml <<EOF\nmodel_id: anthropic.claude-v2\nEOF\n",
+            [(2, 11, "cat <<EOF model_id", "anthropic.claude-v2")],
+        ),
+    ],
+)
+def test_shell_values_and_their_names(text, expected):
+    assert refs(ShellParser(), text) == [at(text, line, res, ref) for line, _col, res, ref in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# uses anthropic.claude-v2\n",
+        "echo hi  # anthropic.claude-v2\n",
+        "cat <<EOF\nThis tool calls anthropic.claude-v2 for you.\nEOF\n",  # heredoc prose
+        ": <<'COMMENT'\nanthropic.claude-v2 was retired\nCOMMENT\n",
+    ],
+)
+def test_comments_and_prose_are_not_values(text):
+    assert refs(ShellParser(), text) == []
+
+
+def test_comments_carry_inline_skips():
+    doc = ShellParser().parse(
+        "x.sh", "# bedrock-lifecycle:skip=BRL_001:pinned until the Q3 migration\nM=anthropic.claude-v2\n"
+    )
+    (ref,) = extract_shell(doc, RECOGNIZER)
+    assert [s.check_id for s in ref.suppressions] == ["BRL_001"]
+
+
+def test_a_script_that_does_not_parse_is_a_parse_failure_with_its_line():
+    with pytest.raises(ParseFailure) as err:
+        ShellParser().parse("x.sh", "M=anthropic.claude-v2\nif true; then\n  echo x\n")
+    assert "bash syntax error" in err.value.message and err.value.line is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ENV MODEL_ID=anthropic.claude-v2\n", [(1, 14, "ENV MODEL_ID", "anthropic.claude-v2")]),
+        ("ENV MODEL_ID anthropic.claude-v2\n", [(1, 14, "ENV MODEL_ID", "anthropic.claude-v2")]),
+        ('ENV A=1 B="${B:-anthropic.claude-v2}"\n', [(1, 17, "ENV B", "anthropic.claude-v2")]),
+        ("ARG MODEL=anthropic.claude-v2\n", [(1, 11, "ARG MODEL", "anthropic.claude-v2")]),
+        ("LABEL com.example.model=anthropic.claude-v2\n", [(1, 25, "LABEL com.example.model", "anthropic.claude-v2")]),
+        (
+            "RUN pip install x && \\\n    aws bedrock-runtime invoke-model --model-id anthropic.claude-v2 o\n",
+            [(2, 49, "RUN aws bedrock-runtime invoke-model --model-id", "anthropic.claude-v2")],
+        ),
+        (
+            'CMD ["python", "app.py", "--model", "anthropic.claude-v2"]\n',
+            [(1, 38, "CMD python app.py --model", "anthropic.claude-v2")],
+        ),
+        (
+            "ENTRYPOINT serve --model anthropic.claude-v2\n",
+            [(1, 26, "ENTRYPOINT serve --model", "anthropic.claude-v2")],
+        ),
+        ("ONBUILD RUN warm anthropic.claude-v2\n", [(1, 18, "RUN warm", "anthropic.claude-v2")]),
+    ],
+)
+def test_dockerfile_instructions(text, expected):
+    text = "FROM python:3.12\n" + text
+    assert refs(DockerfileParser(), text) == [at(text, line + 1, res, ref) for line, _col, res, ref in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# FROM the days of anthropic.claude-v2\n",
+        'LABEL description="Summaries with anthropic.claude-v2 on Bedrock"\n',  # prose
+        "RUN echo ok  # anthropic.claude-v2\n",
+    ],
+)
+def test_dockerfile_comments_and_prose_labels_are_not_values(text):
+    assert refs(DockerfileParser(), "FROM python:3.12\n" + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MODEL_ID := anthropic.claude-v2\n", [(1, 13, "MODEL_ID", "anthropic.claude-v2")]),
+        ("MODEL ?= anthropic.claude-v2  # not meta.llama2-70b-chat-v1\n", [(1, 10, "MODEL", "anthropic.claude-v2")]),
+        ("export MODEL = anthropic.claude-v2\n", [(1, 16, "export MODEL", "anthropic.claude-v2")]),
+        ('define BODY\n{"modelId": "anthropic.claude-v2"}\nendef\n', [(2, 14, "define BODY", "anthropic.claude-v2")]),
+        ("smoke: MODEL = anthropic.claude-v2\n", [(1, 16, "smoke: MODEL", "anthropic.claude-v2")]),
+        (
+            "smoke:\n\t@aws bedrock-runtime invoke-model --model-id anthropic.claude-v2 o\n",
+            [(2, 46, "smoke: aws bedrock-runtime invoke-model --model-id", "anthropic.claude-v2")],
+        ),
+        ("ifeq ($(E),prod)\nM = anthropic.claude-v2\nendif\n", [(2, 5, "M", "anthropic.claude-v2")]),
+    ],
+)
+def test_makefile_variables_and_recipes(text, expected):
+    assert refs(MakefileParser(), text) == [at(text, line, res, ref) for line, _col, res, ref in expected]
+
+
+def test_makefile_comments_are_not_values():
+    assert refs(MakefileParser(), "# anthropic.claude-v2\nall:\n\t# anthropic.claude-v2\n\techo ok\n") == []
+
+
+def test_procfile_commands():
+    text = "# anthropic.claude-v2\nworker: python -m w --model-id anthropic.claude-v2\n"
+    assert refs(ProcfileParser(), text) == [at(text, 2, "worker: python --model-id", "anthropic.claude-v2")]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("a/run.sh", "shell"),
+        ("x.bash", "shell"),
+        ("x.zsh", "shell"),
+        ("t/x.bats", "shell"),
+        ("Dockerfile", "dockerfile"),
+        ("svc/Dockerfile.prod", "dockerfile"),
+        ("Containerfile", "dockerfile"),
+        ("build/api.dockerfile", "dockerfile"),
+        ("Makefile", "make"),
+        ("GNUmakefile", "make"),
+        ("rules.mk", "make"),
+        ("Procfile", "procfile"),
+    ],
+)
+def test_claims_and_framework(path, kind):
+    parser = parser_for(path)
+    assert parser is not None and parser.name == kind and parser.frameworks == ("shell",)
+    assert parser_for(path, frozenset({"source", "config"})) is None
+    assert "shell" in FRAMEWORKS
+
+
+def test_files_without_candidate_bytes_are_not_parsed(tmp_path):
+    from datetime import date
+
+    from bedrock_lifecycle.config import Config
+    from bedrock_lifecycle.discover import Target
+    from bedrock_lifecycle.scan import process_file
+
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nRUN pip install boto3\n")
+    (tmp_path / "run.sh").write_text("export MODEL=anthropic.claude-v2\n")
+    cfg = Config(paths=(str(tmp_path),), root=str(tmp_path), as_of=date(2026, 11, 25))
+    skipped = process_file(Target("Dockerfile", str(tmp_path / "Dockerfile")), cfg, RECOGNIZER)
+    parsed = process_file(Target("run.sh", str(tmp_path / "run.sh")), cfg, RECOGNIZER)
+    assert not skipped.parsed and parsed.parsed and [r.text for r in parsed.references] == ["anthropic.claude-v2"]
