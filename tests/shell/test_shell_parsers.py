@@ -6,7 +6,6 @@ import pytest
 
 from bedrock_lifecycle.catalog import load_embedded
 from bedrock_lifecycle.config import FRAMEWORKS
-from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.extract.shell import extract_shell
 from bedrock_lifecycle.parsers import parser_for
 from bedrock_lifecycle.parsers.shell import DockerfileParser, MakefileParser, ProcfileParser, ShellParser
@@ -85,10 +84,34 @@ def test_comments_carry_inline_skips():
     assert [s.check_id for s in ref.suppressions] == ["BRL_001"]
 
 
-def test_a_script_that_does_not_parse_is_a_parse_failure_with_its_line():
-    with pytest.raises(ParseFailure) as err:
-        ShellParser().parse("x.sh", "M=anthropic.claude-v2\nif true; then\n  echo x\n")
-    assert "bash syntax error" in err.value.message and err.value.line is not None
+def test_a_syntax_error_costs_only_its_statement():
+    text = "A=anthropic.claude-v2\nif true; then\n  B=meta.llama2-70b-chat-v1\n# C=anthropic.claude-instant-v1\n"
+    doc = ShellParser().parse("x.sh", text)
+    assert [(s.key_path[0], s.value) for s in doc.scalars] == [("A", "anthropic.claude-v2")]  # parsed
+    (problem,) = doc.problems
+    assert problem.message == "bash syntax error (missing 'fi') in the statement from line 2"
+    assert "anthropic" not in problem.message  # described, never quoted
+    assert doc.unparsed == ((text.index("if"), len(text) - 1),)  # the 'if' statement, to its last line
+
+
+def test_a_broken_statement_is_still_scanned_as_text_without_its_comments(tmp_path, capsys):
+    from bedrock_lifecycle.cli import main
+
+    (tmp_path / "x.sh").write_text(
+        "A=anthropic.claude-v2\nif true; then\n  B=meta.llama2-70b-chat-v1\n# C=anthropic.claude-instant-v1\n"
+    )
+    main(["scan", str(tmp_path), "--compact", "--as-of", "2026-11-25", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert "x.sh:1:3: BRL_001" in out and "x.sh:3:5: BRL_001" in out and "claude-instant" not in out
+    assert "x.sh:4: BRL_E001 shell parse error: bash syntax error (missing 'fi') in the statement from line 2" in out
+
+
+def test_a_broken_run_instruction_is_read_as_text_silently():
+    doc = DockerfileParser().parse(
+        "Dockerfile", "FROM x\nRUN if true; then echo anthropic.claude-v2  # meta.llama2-70b-chat-v1\n"
+    )
+    assert doc.problems == ()
+    assert [r.text for r in extract_shell(doc, RECOGNIZER)] == ["anthropic.claude-v2"]
 
 
 @pytest.mark.parametrize(

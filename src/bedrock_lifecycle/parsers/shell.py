@@ -19,10 +19,12 @@ neither is prose: a heredoc line is read only when it is ``key: value``/``key=va
 ``${VAR:-default}`` stays in the value, where the recogniser reads its default.
 
 The bash grammar reads ``.sh``, ``.bash``, ``.bats`` and ``.zsh`` alike (there is no
-maintained zsh grammar; zsh-only syntax is a parse error, scanned as text). A
-syntax error in a script raises ParseFailure (a diagnostic, and the text fallback
-still finds every reference outside comments); one inside a ``RUN`` or a recipe
-leaves that command to be read as text, with comments left out.
+maintained zsh grammar; zsh-only syntax is a parse error). tree-sitter recovers
+from a syntax error: the statement, instruction or rule that holds it becomes a
+diagnostic (line and column, never its text) and is scanned as text with comments
+left out, and the rest of the file keeps its structure. A syntax error inside one
+``RUN`` or recipe line leaves just that command to be read as text, silently: Docker
+and make hand it to a shell they do not check either.
 """
 
 from __future__ import annotations
@@ -31,8 +33,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from bedrock_lifecycle.document import Comment, Document, LineIndex
-from bedrock_lifecycle.errors import ParseFailure
+from bedrock_lifecycle.document import Comment, Document, LineIndex, SyntaxProblem
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers import treesitter
 from bedrock_lifecycle.parsers.base import basename
@@ -65,6 +66,7 @@ _MAKE_COMMENT = re.compile(r"(?<!\\)#")
 _ENV_ARG = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")  # '-e MODEL=...', '--build-arg MODEL=...'
 _SUBCOMMAND = re.compile(r"(?:\.{1,2}/)?[\w/][\w/-]*(?:\.\w{1,4})?")
 _MAX_SUBCOMMANDS = 2  # 'aws bedrock-runtime invoke-model': the command and two sub-commands
+_MAX_PROBLEMS = 5  # syntax errors described per file; the rest are counted in the last
 
 
 class Arg(NamedTuple):
@@ -84,6 +86,8 @@ class _Reader:
         self.index = LineIndex(text)
         self.scalars: list[Scalar] = []
         self.comments: list[Comment] = []
+        self.problems: list[SyntaxProblem] = []
+        self.unparsed: list[tuple[int, int]] = []
 
     # --- output ---
 
@@ -100,28 +104,67 @@ class _Reader:
     def document(self, path: str, kind: str) -> Document:
         scalars = sorted(self.scalars, key=lambda s: (s.start, s.end))
         comments = sorted(set(self.comments), key=lambda c: (c.line, c.own_line, c.text))
-        return Document(path, kind, self.text, scalars=tuple(scalars), comments=tuple(comments))
+        problems = self.problems[:_MAX_PROBLEMS]
+        if len(self.problems) > _MAX_PROBLEMS:
+            last = problems[-1]
+            more = len(self.problems) - _MAX_PROBLEMS
+            problems[-1] = SyntaxProblem(f"{last.message} (and {more} more)", last.line, last.col)
+        return Document(
+            path,
+            kind,
+            self.text,
+            scalars=tuple(scalars),
+            comments=tuple(comments),
+            problems=tuple(problems),
+            unparsed=tuple(self.unparsed),
+        )
+
+    def recover(self, root: Node, src: treesitter.Source, base: int, language: str) -> list[Node]:
+        """The top-level items of ``root`` that parsed; each one that did not is a problem and a text range.
+
+        tree-sitter recovers from a syntax error with ERROR and MISSING nodes inside an otherwise
+        complete tree: the statement (or instruction) holding one is described, never quoted, and
+        left to the text fallback, and every other statement is read with its full structure.
+        """
+        good = []
+        for item in root.children:
+            if not (item.has_error or item.is_missing or item.type == "ERROR"):
+                good.append(item)
+                continue
+            start, end = base + src.char(item.start_byte), base + src.char(item.end_byte)
+            if end > start:
+                self.unparsed.append((start, end))
+            bad = treesitter.first_error(item) or item
+            line, col = self.index.position(base + src.char(bad.start_byte))
+            first = self.index.position(start)[0]
+            if bad.is_missing:
+                what = f"missing {bad.type!r}"
+            elif bad.start_byte >= len(src.data.rstrip()):
+                what = "unexpected end of input"
+            else:
+                what = "unexpected input"
+            where = f" in the statement from line {first}" if first != line else ""
+            self.problems.append(SyntaxProblem(f"{language} syntax error ({what}){where}", line, col))
+        return good
 
     # --- bash ---
 
     def bash(self, start: int, end: int, prefix: str = "", strict: bool = False) -> None:
         """The bash text at [start, end) of the document; names get ``prefix`` (``RUN ``, ``target: ``).
 
-        A syntax error raises ParseFailure when ``strict`` (a whole script), else the text is
-        read line by line with comments left out (one command inside a Dockerfile or a Makefile).
+        A syntax error in a whole script (``strict``) costs only its statement (see recover); in one
+        command inside a Dockerfile or a Makefile, that command is read line by line without comments.
         """
         chunk = treesitter.Source(self.text[start:end])
-        tree = treesitter.parse("bash", chunk)
-        root = tree.root_node
-        if root.has_error:
-            bad = treesitter.first_error(root) or root
-            if strict:
-                line, col = self.index.position(start + chunk.char(bad.start_byte))
-                what = "unexpected text" if bad.is_error else f"missing {bad.type!r}"
-                raise ParseFailure(f"bash syntax error ({what})", line, col)
+        root = treesitter.parse("bash", chunk).root_node
+        if not root.has_error:
+            _BashWalk(self, chunk, start, prefix).run(root)
+        elif strict:
+            walk = _BashWalk(self, chunk, start, prefix)
+            for item in self.recover(root, chunk, start, "bash"):
+                walk.run(item)
+        else:
             self.plain(start, end, prefix.strip().rstrip(":") or "shell")
-            return
-        _BashWalk(self, chunk, start, prefix).run(root)
 
     def plain(self, start: int, end: int, resource: str) -> None:
         """Lines of [start, end) without their '#' comments: the fallback for a command that does not parse."""
@@ -373,17 +416,14 @@ class DockerfileParser:
         reader = _Reader(text)
         src = treesitter.Source(text)
         root = treesitter.parse("dockerfile", src).root_node
-        if root.has_error:
-            bad = treesitter.first_error(root) or root
-            line, col = src.position(bad.start_byte)
-            raise ParseFailure("Dockerfile syntax error", line, col)
-        for node in _instructions(root):
+        items = reader.recover(root, src, 0, "Dockerfile") if root.has_error else root.children
+        for node in _instructions(items):
             _dockerfile_instruction(reader, src, node)
         return reader.document(path, self.name)
 
 
-def _instructions(root: Node) -> Iterator[Node]:
-    stack = list(reversed(root.children))
+def _instructions(items: list[Node]) -> Iterator[Node]:
+    stack = list(reversed(items))
     while stack:
         node = stack.pop()
         if node.type == "onbuild_instruction" or node.type == "healthcheck_instruction":
@@ -458,11 +498,8 @@ class MakefileParser:
         reader = _Reader(text)
         src = treesitter.Source(text)
         root = treesitter.parse("make", src).root_node
-        if root.has_error:
-            bad = treesitter.first_error(root) or root
-            line, col = src.position(bad.start_byte)
-            raise ParseFailure("Makefile syntax error", line, col)
-        stack: list[tuple[Node, str]] = [(c, "") for c in reversed(root.children)]
+        items = reader.recover(root, src, 0, "Makefile") if root.has_error else root.children
+        stack: list[tuple[Node, str]] = [(c, "") for c in reversed(items)]
         while stack:
             node, target = stack.pop()
             kind = node.type

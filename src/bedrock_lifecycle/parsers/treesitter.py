@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import threading
+import warnings
 from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
@@ -59,7 +60,11 @@ def language(name: str) -> Language:
 
     module_name, attr = GRAMMARS[name]
     module = importlib.import_module(module_name)
-    return Language(getattr(module, attr)())
+    with warnings.catch_warnings():
+        # tree-sitter-dockerfile 0.2 and tree-sitter-make 1.1 hand over the language as an int (their
+        # binding predates the capsule); tree-sitter 0.26 accepts it with a DeprecationWarning.
+        warnings.filterwarnings("ignore", "int argument support is deprecated", DeprecationWarning)
+        return Language(getattr(module, attr)())
 
 
 _local = threading.local()
