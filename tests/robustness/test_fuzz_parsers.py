@@ -78,6 +78,10 @@ CANDIDATE_NAMES = (
     "Program.cs",
     "App.kt",
     "app.rb",
+    "deploy.sh",
+    "Dockerfile",
+    "Makefile",
+    "Procfile",
 )
 
 
