@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bedrock_lifecycle.catalog.model import Catalog
+from bedrock_lifecycle.errors import FatalError
 from bedrock_lifecycle.migrate.rewrite import Edit, NotFixed, plan_edits, unified_diff, write_edits
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 
@@ -44,8 +45,11 @@ def fix(
     select: Callable[[Finding], bool] = failing,
 ) -> FixOutcome:
     edits, not_fixed = plan_edits(result, catalog, result.as_of, unsafe=unsafe, select=select)
-    diff = unified_diff(edits, result.root)
-    written = tuple(write_edits(edits, result.root)) if write else ()
+    try:
+        diff = unified_diff(edits, result.root)
+        written = tuple(write_edits(edits, result.root)) if write else ()
+    except (OSError, ValueError) as exc:  # a file changed or vanished since the scan: stop, write nothing more
+        raise FatalError(f"fix stopped: {exc}") from None
     return FixOutcome(tuple(edits), tuple(not_fixed), diff, written)
 
 

@@ -356,17 +356,21 @@ def describe_edit(e: Edit) -> str:
 
 
 def write_edits(edits: Sequence[Edit], root: str) -> list[str]:
-    """Apply the edits in place, each file atomically (a temporary file beside it, then a rename); the paths."""
-    written = []
+    """Apply the edits in place, each file atomically (a temporary file beside it, then a rename); the paths.
+
+    Every file is read and checked first: if one changed since the scan, nothing is written.
+    """
+    real_root = os.path.realpath(root)
+    planned: list[tuple[str, str, bytes]] = []
     for path, file_edits in _by_path(edits).items():
         full = os.path.join(root, *path.split("/"))
-        if not within(os.path.realpath(full), os.path.realpath(root)):
+        real = os.path.realpath(full)  # replace the link's target, never the link
+        if not within(real, real_root):
             raise ValueError(f"{path}: outside the scan root")
         source = read_source(full)
-        data = source.encode(apply_to_text(source.text, file_edits))
-        real = os.path.realpath(full)  # replace the link's target, never the link
-        directory = os.path.dirname(real)
-        fd, tmp = tempfile.mkstemp(prefix=".bedrock-lifecycle-", suffix=".tmp", dir=directory)
+        planned.append((path, real, source.encode(apply_to_text(source.text, file_edits))))
+    for _path, real, data in planned:
+        fd, tmp = tempfile.mkstemp(prefix=".bedrock-lifecycle-", suffix=".tmp", dir=os.path.dirname(real))
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -378,5 +382,4 @@ def write_edits(edits: Sequence[Edit], root: str) -> list[str]:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
-        written.append(path)
-    return written
+    return [path for path, _, _ in planned]
