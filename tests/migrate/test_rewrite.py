@@ -57,3 +57,24 @@ def test_a_file_changed_after_the_scan_is_not_overwritten(tmp_path: Path, monkey
     assert code == 2
     assert "fix stopped: models.yaml:1: the file changed since it was scanned" in notes
     assert (case / "repo" / "models.yaml").read_text(encoding="utf-8") == "image: stability.stable-image-ultra-v1:0\n"
+
+
+def test_the_config_file_applies_as_for_scan(tmp_path: Path) -> None:
+    case = _case(
+        tmp_path,
+        "models.yaml",
+        "chat: us.anthropic.claude-3-haiku-20240307-v1:0\nimage: stability.stable-image-core-v1:0\n",
+    )
+    (case / "repo" / ".bedrock-lifecycle.yaml").write_text(
+        "suppressions:\n"
+        "  - path: models.yaml\n"
+        "    check: BRL_001\n"
+        "    resource: image\n"
+        "    reason: the image service is retired in Q1 (IMG-9)\n",
+        encoding="utf-8",
+    )
+    code, diff, _ = run_fix(case)
+    assert "+chat: us.anthropic.claude-haiku-4-5-20251001-v1:0" in diff and "+image:" not in diff
+    (case / "repo" / ".bedrock-lifecycle.yaml").write_text("fail_on: none\n", encoding="utf-8")
+    code, diff, notes = run_fix(case)
+    assert (code, diff) == (0, "")
