@@ -93,6 +93,8 @@ def apply(doc: dict[str, Any], path: Path = DATA) -> dict[str, Any]:
             facts["in_region"] = True
         card = card_facts(entry)
         merged = {**facts, **{k: v for k, v in card.items() if v not in (None, [], "")}}
+        if not merged.get("api_family") and "converse" in merged.get("apis", ()) and "invoke" not in merged["apis"]:
+            merged["api_family"] = "converse-only"  # the card lists Converse and no InvokeModel body of its own
         merged = {k: merged[k] for k in FIELDS if k in merged}
         if merged:
             entry["compat"] = merged
