@@ -200,6 +200,46 @@ JSON_CFG = """{{
 }}
 """
 DOTENV = "LOG_LEVEL=info\nTABLE={name}-table\n{key}={value}\n"
+SHELL = """#!/usr/bin/env bash
+# Deploy {name} ({team}) and run its smoke test.
+set -euo pipefail
+
+REGION="${{AWS_REGION:-us-east-1}}"
+{setting}
+aws s3 cp "dist/{name}-{i}.zip" "s3://{team}-artifacts/{name}/{i}.zip" --region "$REGION"
+aws lambda update-function-code --function-name "{name}" --s3-bucket "{team}-artifacts" --s3-key "{name}/{i}.zip"
+for attempt in 1 2 3; do
+  if curl -fsS "https://{name}.internal.example.com/health"; then
+    echo "{name} is healthy"
+    break
+  fi
+  sleep "$attempt"
+done
+{command}
+"""
+DOCKERFILE = """FROM public.ecr.aws/docker/library/python:3.12-slim
+LABEL org.opencontainers.image.title="{name}" org.opencontainers.image.vendor="{team}"
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+ENV PORT=8080 LOG_LEVEL=info{env}
+EXPOSE 8080
+CMD ["python", "-m", "{name}", "--port", "8080"]
+"""
+MAKEFILE = """IMAGE ?= {team}/{name}
+TAG := $(shell git rev-parse --short HEAD)
+
+.PHONY: build push test
+build:
+	docker build -t $(IMAGE):$(TAG) .
+
+push: build
+	docker push $(IMAGE):$(TAG)
+
+test:
+	python -m pytest -q tests/
+"""
 NAMES = ["billing", "search", "ingest", "chat", "report", "auth", "catalog", "orders", "ledger", "notify"]
 TEAMS = ["platform", "data", "ml", "payments", "growth"]
 
@@ -217,7 +257,9 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
         name, team = rnd.choice(NAMES), rnd.choice(TEAMS)
         relevant = rnd.random() < relevant_share
         model, model2 = rnd.choice(MODELS), rnd.choice(MODELS)
-        kind = rnd.choices(["tf", "cfn", "k8s", "py", "ts", "json", "env"], weights=[25, 15, 15, 20, 15, 7, 3])[0]
+        kind = rnd.choices(
+            ["tf", "cfn", "k8s", "py", "ts", "json", "env", "sh", "docker"], weights=[25, 15, 15, 20, 15, 7, 3, 5, 3]
+        )[0]
         base = out / f"{team}/{name}-{i:05d}"
         if kind == "tf":
             if relevant:
@@ -264,10 +306,25 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
             key, value = ("modelId", model) if relevant else ("bucket", f"{name}-bucket")
             _w(base / "config.json", JSON_CFG.format(name=name, i=i, rep=rnd.randint(1, 5), key=key, value=value))
             count += 1
-        else:
+        elif kind == "env":
             key, value = ("MODEL_ID", model) if relevant else ("BUCKET", f"{name}-bucket")
             _w(base / ".env", DOTENV.format(name=name, key=key, value=value))
             count += 1
+        elif kind == "sh":
+            setting, command = (
+                (f"export BEDROCK_MODEL={model}", 'aws bedrock-runtime invoke-model --model-id "$BEDROCK_MODEL" out.json')
+                if relevant
+                else (f'TABLE="{name}-table"', 'aws dynamodb describe-table --table-name "$TABLE"')
+            )
+            _w(base / "scripts/deploy.sh", SHELL.format(name=name, team=team, i=i, setting=setting, command=command))
+            count += 1
+        else:  # a container image: its Dockerfile, and a Makefile every other time
+            env = f" \\\n    MODEL_ID={model}" if relevant else ""
+            _w(base / "Dockerfile", DOCKERFILE.format(name=name, team=team, env=env))
+            count += 1
+            if i % 2:
+                _w(base / "Makefile", MAKEFILE.format(name=name, team=team))
+                count += 1
     return count
 
 
