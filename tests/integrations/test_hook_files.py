@@ -16,6 +16,8 @@ CLAIMED = [
     "live/terraform.tfvars",
     "x.auto.tfvars",
     "flow.tf.json",
+    "live/prod/terragrunt.hcl",
+    "root.hcl",
     "vars.tfvars.json",
     "a.yaml",
     "b.yml",

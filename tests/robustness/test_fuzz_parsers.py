@@ -61,6 +61,7 @@ CANDIDATE_NAMES = (
     "main.tf",
     "terraform.tfvars",
     "main.tf.json",
+    "terragrunt.hcl",
     "templates/deployment.yaml",
     "values.yaml",
     "template.json",
@@ -477,6 +478,7 @@ GRAMMARS = {
     "values.yaml": yaml_documents(),
     "template.json": json_documents(),
     "main.tf": hcl_documents(),
+    "terragrunt.hcl": hcl_documents(),
     "terraform.tfvars": st.dictionaries(HCL_NAME, HCL_EXPR, max_size=4).map(
         lambda d: "".join(f"{k} = {v}\n" for k, v in d.items()).encode()
     ),

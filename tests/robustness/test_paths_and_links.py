@@ -160,6 +160,31 @@ def test_terraform_module_source_out_of_the_root_is_not_read(tmp_path):
     never_opened(run, outside)
 
 
+def test_terragrunt_includes_reads_and_sources_out_of_the_root_are_not_read(tmp_path):
+    """include, read_terragrunt_config, find_in_parent_folders and terraform.source stay in the scan root,
+    links included: a path that leads out is treated like a remote source."""
+    root, outside = tmp_path / "repo", tmp_path / "outside"
+    (outside / "mod").mkdir(parents=True)
+    (root / "unit").mkdir(parents=True)
+    (outside / "root.hcl").write_text(f'inputs = {{\n  model = "{MODEL}"\n}}\n')
+    (outside / "terragrunt.hcl").write_text(f'inputs = {{\n  model = "{MODEL}"\n}}\n')
+    (outside / "mod" / "main.tf").write_text(
+        'variable "model" {}\nresource "aws_bedrockagent_agent" "o" {\n  foundation_model = var.model\n}\n'
+    )
+    os.symlink("../../outside/root.hcl", root / "unit" / "linked.hcl")
+    (root / "unit" / "terragrunt.hcl").write_text(
+        'include "up" {\n  path = "../../outside/root.hcl"\n}\n'
+        'include "linked" {\n  path = "linked.hcl"\n}\n'
+        'locals {\n  other = read_terragrunt_config("../../outside/terragrunt.hcl")\n'
+        "  parent = find_in_parent_folders()\n}\n"
+        'terraform {\n  source = "../../outside/mod"\n}\n'
+        f'inputs = {{\n  model = "{MODEL}"\n}}\n'
+    )
+    run = run_cli(["scan", "repo", "-o", "json", "--as-of", AS_OF, "--jobs", "1"], tmp_path)
+    assert run.found() == {("/unit/terragrunt.hcl", 15)}  # reported where it is written, resolved nowhere
+    never_opened(run, outside)
+
+
 def test_cloudformation_local_files_out_of_the_root_are_not_read(tmp_path):
     root, outside = tmp_path / "repo", tmp_path / "outside"
     root.mkdir()

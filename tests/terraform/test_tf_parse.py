@@ -13,6 +13,7 @@ from bedrock_lifecycle.parsers.hcl import (
     Call,
     Cond,
     ForExpr,
+    HclConfigParser,
     HclParser,
     Interp,
     Lit,
@@ -53,9 +54,19 @@ def test_parser_claims_terraform_files_before_json(name):
     assert isinstance(parser_for(name), HclParser)
 
 
-@pytest.mark.parametrize("name", ["main.tf.bak", "package.json", "tf", "variables.hcl"])
+@pytest.mark.parametrize("name", ["main.tf.bak", "package.json", "tf"])
 def test_parser_leaves_other_files(name):
     assert not isinstance(parser_for(name), HclParser)
+
+
+@pytest.mark.parametrize("name", ["variables.hcl", "live/prod/terragrunt.hcl", "images/app.pkr.hcl"])
+def test_other_hcl_files_are_read_as_hcl_not_terraform(name):
+    parser = parser_for(name)
+    assert isinstance(parser, HclConfigParser) and parser.name == "hcl"
+
+
+def test_terraform_lock_file_is_not_parsed():
+    assert parser_for(".terraform.lock.hcl") is None and parser_for("live/.terraform.lock.hcl") is None
 
 
 def test_string_literal_has_its_raw_offsets():

@@ -73,6 +73,9 @@ EXTRACTORS: tuple[ExtractorEntry, ...] = (
         "terraform", "terraform", _X + "terraform", "matches", "extract_terraform", frozenset({"terraform"})
     ),  # .tf, .tfvars, .tf.json
     ExtractorEntry(
+        "terragrunt", "terraform", _X + "terragrunt", "matches", "extract_terragrunt", frozenset({"hcl"})
+    ),  # terragrunt.hcl and other *.hcl
+    ExtractorEntry(
         "cloudformation", "cloudformation", _X + "cloudformation", "is_template", "extract_cloudformation", _TREES
     ),  # CFN, SAM, CDK
     ExtractorEntry(

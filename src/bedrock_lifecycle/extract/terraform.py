@@ -246,8 +246,10 @@ def evaluate_directory(directory: str, root: str, recognizer: Recognizer) -> dic
 
 def clear_caches() -> None:
     """Forget every parsed file and evaluated directory of this process (tests, long-lived callers)."""
+    from bedrock_lifecycle.extract import terragrunt
     from bedrock_lifecycle.parsers import hcl
 
+    terragrunt.clear()
     _DIRS.clear()
     _FILES._entries.clear()
     hcl._PARSED.clear()

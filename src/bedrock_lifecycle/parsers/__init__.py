@@ -5,7 +5,7 @@ from __future__ import annotations
 from bedrock_lifecycle.parsers.base import Parser
 from bedrock_lifecycle.parsers.dotenv import DotenvParser
 from bedrock_lifecycle.parsers.generated import is_generated
-from bedrock_lifecycle.parsers.hcl import HclParser
+from bedrock_lifecycle.parsers.hcl import HclConfigParser, HclParser
 from bedrock_lifecycle.parsers.helm import HelmTemplateParser
 from bedrock_lifecycle.parsers.ini_doc import IniParser
 from bedrock_lifecycle.parsers.json_doc import JsonParser
@@ -18,6 +18,7 @@ from bedrock_lifecycle.parsers.yaml_doc import YamlParser
 
 PARSERS: tuple[Parser, ...] = (
     HclParser(),  # before JsonParser: it claims .tf.json and .tfvars.json
+    HclConfigParser(),  # terragrunt.hcl and other *.hcl
     HelmTemplateParser(),  # before YamlParser: chart templates/ hold Go templates, not YAML
     YamlParser(),
     JsonParser(),

@@ -13,6 +13,7 @@ from bedrock_lifecycle.parsers.base import basename
 GENERATED_NAMES = frozenset(
     {
         "package-lock.json",
+        ".terraform.lock.hcl",
         "npm-shrinkwrap.json",
         "yarn.lock",
         "pnpm-lock.yaml",

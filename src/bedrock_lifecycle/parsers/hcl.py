@@ -55,11 +55,12 @@ from bedrock_lifecycle.parsers.treesitter import Source
 LOG = logging.getLogger(__name__)
 
 KIND = "terraform"
+HCL_KIND = "hcl"  # other HCL files (Terragrunt)
 SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json")
 
 # --- the parser ---
 
-_PARSED: OrderedDict[tuple[str, int, int], Document] = OrderedDict()
+_PARSED: OrderedDict[tuple[str, str, int, int], Document] = OrderedDict()
 _PARSED_MAX = 256
 
 
@@ -80,7 +81,7 @@ class HclParser:
         extractor parses the file's siblings to resolve it: a module's files
         would otherwise be parsed again when their own turn comes.
         """
-        key = (path, len(text), hash(text))
+        key = (self.name, path, len(text), hash(text))
         hit = _PARSED.get(key)
         if hit is not None and hit.text == text:
             _PARSED.move_to_end(key)
@@ -100,13 +101,25 @@ class HclParser:
         parsed = parse_hcl_partial(text)
         return Document(
             path,
-            KIND,
+            self.name,
             text,
             comments=parsed.comments,
             problems=parsed.problems,
             unparsed=parsed.unparsed,
             meta={"body": parsed.body},
         )
+
+
+class HclConfigParser(HclParser):
+    """Other HCL files: Terragrunt (``terragrunt.hcl``, ``root.hcl``, ``env.hcl`` ...), Packer, Nomad.
+
+    The same syntax and tree as Terraform; extract/terragrunt.py gives them their meaning.
+    """
+
+    name = HCL_KIND
+
+    def claims(self, path: str) -> bool:
+        return basename(path).endswith(".hcl")  # .terraform.lock.hcl is a lock file: parsers/generated.py
 
 
 def parse_hcl(text: str) -> tuple[Body, tuple[Comment, ...]]:
@@ -130,7 +143,7 @@ class HclParse(NamedTuple):
 _MAX_PROBLEMS = 5  # syntax errors described per file; the rest are counted in the last
 
 
-def parse_hcl_partial(text: str) -> HclParse:
+def parse_hcl_partial(text: str, base: int = 0) -> HclParse:
     """HCL text -> the tree of the items that parsed, and the ranges of those that did not.
 
     tree-sitter recovers from a syntax error by marking ERROR and MISSING nodes
@@ -139,7 +152,7 @@ def parse_hcl_partial(text: str) -> HclParse:
     reported and scanned as text, and every other item keeps its full structure.
     """
     source = Source(text)
-    conv = _Converter(source, 0)
+    conv = _Converter(source, base)  # base: where text starts in its file (an embedded document)
     root = treesitter.parse("hcl", source).root_node
     attrs: list[Attr] = []
     blocks: list[Block] = []
@@ -155,7 +168,8 @@ def parse_hcl_partial(text: str) -> HclParse:
                     blocks.append(conv.block(item))
         elif child.has_error or child.type == "ERROR" or child.is_missing:
             bad.append(child)
-    comments = _comments(root, conv, text) if "#" in text or "//" in text or "/*" in text else ()
+    local = conv if base == 0 else _Converter(source, 0)  # comments and problems: lines of text itself
+    comments = _comments(root, local, text) if "#" in text or "//" in text or "/*" in text else ()
     problems: list[SyntaxProblem] = []
     unparsed: list[tuple[int, int]] = []
     for item in bad:
@@ -163,7 +177,7 @@ def parse_hcl_partial(text: str) -> HclParse:
         if end > start:
             unparsed.append((start, end))
         if len(problems) < _MAX_PROBLEMS:
-            problems.append(_problem(item, conv, text))
+            problems.append(_problem(item, local, text))
     if len(bad) > _MAX_PROBLEMS:
         last = problems[-1]
         more = len(bad) - _MAX_PROBLEMS
@@ -792,6 +806,7 @@ __all__ = [
     "Expr",
     "ForExpr",
     "HclParse",
+    "HclConfigParser",
     "HclParser",
     "Interp",
     "Lit",

@@ -221,6 +221,8 @@ class Scope(Protocol):
 
     def module_output(self, module: str, name: str) -> Value: ...
 
+    # Optionally, ``call(evaluator, expr) -> Value | None``: functions of its own (None: not one of them).
+
 
 @dataclass(frozen=True)
 class Source:
@@ -265,6 +267,11 @@ class Evaluator:
         if isinstance(expr, Call):
             from bedrock_lifecycle.resolve.tf_functions import call
 
+            own = getattr(self.scope, "call", None)  # a scope's own functions (Terragrunt's)
+            if own is not None:
+                result: Value | None = own(self, expr)
+                if result is not None:
+                    return result
             return call(self, expr)
         if isinstance(expr, Cond):
             cond = self.eval(expr.cond)
