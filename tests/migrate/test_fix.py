@@ -67,6 +67,7 @@ def _scan_args(case: Path) -> list[str]:
 def test_there_is_a_case_for_every_form() -> None:
     assert {
         "terraform",
+        "terragrunt",
         "cloudformation",
         "sam",
         "serverless",
