@@ -375,3 +375,65 @@ def test_tsx_files_use_the_tsx_grammar_and_ts_files_allow_angle_casts():
 def test_non_ascii_text_keeps_character_columns():
     text = '// é\nconst a = "😀", b = "anthropic.claude-v2";\n'
     assert refs("a.js", text) == [("anthropic.claude-v2", 2, 21, "b")]  # the emoji is one column
+
+
+# --- precision: substring and prefix probes are not references, unless the literal is an exact catalog ID ---
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("m.py", 'if "deepseek.v3" in model_id: pass\n'),
+        ("m.py", 'if "anthropic.claude-3-" not in name: pass\n'),
+        ("m.py", 'ok = model.startswith(("meta.llama3-1-", "amazon.nova-"))\n'),
+        ("m.py", 'm = re.match("cohere.command-r", model_id)\n'),
+        ("m.py", "q = \"SELECT 1 FROM t WHERE model LIKE 'anthropic.claude-3-%'\"\n"),
+        ("a.ts", 'const ok = id.includes("anthropic.claude-3-") || id.indexOf("meta.llama3-1-") === 0;\n'),
+        ("a.js", 'if (id.startsWith("amazon.nova-")) {}\n'),
+        ("m.go", 'func f(id string) bool { return strings.HasPrefix(id, "anthropic.claude-3-") }\n'),
+        ("A.java", 'class A { boolean f(String id) { return id.contains("meta.llama3-1-"); } }\n'),
+        ("a.kt", 'fun f(id: String) = "anthropic.claude-3-" in id || id.startsWith("amazon.nova-")\n'),
+        ("a.cs", 'class A { bool F(string id) => id.StartsWith("anthropic.claude-3-"); }\n'),
+        ("a.rb", 'ok = id.start_with?("anthropic.claude-3-")\n'),
+    ],
+)
+def test_probes_are_not_references(path, text):
+    assert refs(path, text) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "found"),
+    [
+        ("m.py", 'if "anthropic.claude-v2" in model_id: pass\n', "anthropic.claude-v2"),
+        (
+            "m.py",
+            'ok = m.startswith("us.anthropic.claude-3-haiku-20240307-v1:0")\n',
+            "us.anthropic.claude-3-haiku-20240307-v1:0",
+        ),
+        ("a.ts", 'const legacy = id.includes("anthropic.claude-instant-v1");\n', "anthropic.claude-instant-v1"),
+        ("m.py", "q = \"SELECT 1 WHERE model LIKE 'anthropic.claude-v2%'\"\n", "anthropic.claude-v2"),
+        # a probe call's nested value is no probe: 'x in f(...)' / an argument given to another call
+        (
+            "m.py",
+            'if m.startswith(prefix_of("anthropic.claude-3-haiku-20240307-v1:0")): pass\n',
+            "anthropic.claude-3-haiku-20240307-v1:0",
+        ),
+    ],
+)
+def test_exact_catalog_ids_are_references_even_in_probes(path, text, found):
+    assert [t for t, *_ in refs(path, text)] == [found]
+
+
+def test_a_string_after_the_in_is_not_a_probe():
+    assert [t for t, *_ in refs("m.py", 'if model in ("anthropic.claude-3-", "x"): pass\n')] == ["anthropic.claude-3-"]
+
+
+def test_editor_extension_lists_are_not_models():
+    from bedrock_lifecycle.extract.generic import editor_extension
+
+    assert editor_extension(".devcontainer/devcontainer.json", ("customizations", "vscode", "extensions", 0))
+    assert editor_extension(".devcontainer.json", ("extensions", 2))
+    assert editor_extension("a/.vscode/extensions.json", ("recommendations", 0))
+    assert not editor_extension(".devcontainer/devcontainer.json", ("containerEnv", "MODEL"))
+    assert not editor_extension("config/extensions.json", ("recommendations", 0))
+    assert not editor_extension("devcontainer.yaml", ("extensions", 0))

@@ -48,10 +48,11 @@ def references_in(
     end: int,
     resource: str,
     attribute: str = "",
+    exact_only: bool = False,
 ) -> list[Reference]:
     refs = []
     for m in recognizer.finditer(value):
-        if m.parsed.form == Form.WILDCARD.value:
+        if m.parsed.form == Form.WILDCARD.value or (exact_only and not recognizer.is_exact(m)):
             continue
         at = locate(doc.text, start, end, value, m.start, m.text)
         refs.append(
@@ -80,13 +81,29 @@ def extract_generic(doc: Document, recognizer: Recognizer) -> list[Reference]:
                         res = _join(prefix, key_path_str(key_path + (k.value,)))
                         refs += references_in(doc, index, recognizer, k.value, k.start, k.end, res, k.value)
             elif isinstance(node, ScalarNode) and node.is_string and node.value:
+                exact_only = editor_extension(doc.path, key_path)
                 key_path = labels.get(id(node), key_path)
                 attr = next((p for p in reversed(key_path) if isinstance(p, str)), "")
                 res = _join(prefix, key_path_str(key_path)) or doc.path
-                refs += references_in(doc, index, recognizer, node.value, node.start, node.end, res, attr)
+                refs += references_in(doc, index, recognizer, node.value, node.start, node.end, res, attr, exact_only)
     for scalar in doc.scalars:
         refs += _flat(doc, index, recognizer, scalar)
     return with_suppressions(doc, refs)
+
+
+def editor_extension(path: str, key_path: tuple[str | int, ...]) -> bool:
+    """Whether the value is an entry of a VS Code extension list: ``anthropic.claude-code`` there names an
+    editor extension, not a Bedrock model. Dev containers (``customizations.vscode.extensions``, and the
+    legacy top-level ``extensions``) and ``.vscode/extensions.json`` (``recommendations``,
+    ``unwantedRecommendations``). An exact catalog ID is still a reference (Recognizer.is_exact)."""
+    if len(key_path) < 2 or not isinstance(key_path[-1], int):
+        return False
+    name = path.rsplit("/", 1)[-1]
+    if name in ("devcontainer.json", ".devcontainer.json"):
+        return key_path[:-1] in (("customizations", "vscode", "extensions"), ("extensions",))
+    if name == "extensions.json" and path.rsplit("/", 2)[-2:-1] == [".vscode"]:
+        return key_path[:-1] in (("recommendations",), ("unwantedRecommendations",))
+    return False
 
 
 def _flat(doc: Document, index: LineIndex, recognizer: Recognizer, scalar: Scalar) -> list[Reference]:

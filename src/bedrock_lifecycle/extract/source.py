@@ -25,11 +25,13 @@ Resources hold no line numbers, so baselines survive line moves.
 
 from __future__ import annotations
 
+import re
+
 from bedrock_lifecycle.document import Document, LineIndex
 from bedrock_lifecycle.extract.generic import with_suppressions
-from bedrock_lifecycle.model import Reference
+from bedrock_lifecycle.model import Reference, Scalar
 from bedrock_lifecycle.parsers.source import SOURCE_KINDS
-from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT
+from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT, PROBE_IN
 from bedrock_lifecycle.resolve.ids import Form, Recognizer
 
 
@@ -54,6 +56,8 @@ def extract_source(doc: Document, recognizer: Recognizer, ctx: object = None) ->
             )
             continue
         matches = [m for m in recognizer.finditer(scalar.value) if m.parsed.form != Form.WILDCARD.value]
+        if matches and (is_probe(scalar.key_path) or _LIKE.search(scalar.value)):
+            matches = [m for m in matches if recognizer.is_exact(m) or not _probed(scalar, m.start)]
         if not matches:
             continue
         resource, attribute = describe(scalar.key_path)
@@ -72,6 +76,68 @@ def extract_source(doc: Document, recognizer: Recognizer, ctx: object = None) ->
         key=lambda r: (r.span.start_line, r.span.start_col)
     )  # a literal in a hole is read before or after its host
     return with_suppressions(doc, refs)
+
+
+# Calls that test whether a string contains, starts or ends with another (or matches a pattern): a literal
+# argument of one is a probe ('model.startswith("meta.llama3-1-")'), not a model the code uses.
+PROBE_CALLS = frozenset(
+    {
+        # Python
+        "startswith",
+        "endswith",
+        "removeprefix",
+        "removesuffix",
+        "find",
+        "rfind",
+        "match",
+        "search",
+        "fullmatch",
+        # JavaScript / TypeScript
+        "includes",
+        "startsWith",
+        "endsWith",
+        "indexOf",
+        "lastIndexOf",
+        # Go (strings.X)
+        "HasPrefix",
+        "HasSuffix",
+        "Contains",
+        "TrimPrefix",
+        "TrimSuffix",
+        "CutPrefix",
+        # Java / Kotlin / C#
+        "contains",
+        "matches",
+        "StartsWith",
+        "EndsWith",
+        "IndexOf",
+        # Ruby
+        "start_with?",
+        "end_with?",
+        "include?",
+        "match?",
+    }
+)
+# SQL 'LIKE' / 'ILIKE' just before the match, with its quote: "WHERE model LIKE 'anthropic.claude-3-%'"
+_LIKE = re.compile(r"\b(?:I?LIKE)\s+['\"]%?", re.IGNORECASE)
+
+
+def is_probe(key_path: tuple[str | int, ...]) -> bool:
+    """Whether the literal is a substring/prefix probe: the left operand of 'in', or an argument of a
+    PROBE_CALLS method (the literal itself, not a value nested in a call or key inside the arguments)."""
+    last = key_path[-1] if key_path else None
+    if not isinstance(last, str):
+        return False
+    if last == PROBE_IN:
+        return True
+    return last.startswith("c:") and last.rsplit(".", 1)[-1] in PROBE_CALLS
+
+
+def _probed(scalar: Scalar, at: int) -> bool:
+    """A match that is a probe: the whole literal is one (is_probe), or a LIKE pattern starts at it."""
+    if is_probe(scalar.key_path):
+        return True
+    return any(m.end() == at for m in _LIKE.finditer(scalar.value, max(0, at - 16), at))
 
 
 def describe(key_path: tuple[str | int, ...]) -> tuple[str, str]:

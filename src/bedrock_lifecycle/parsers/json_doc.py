@@ -21,7 +21,15 @@ _WS = re.compile(r"[ \t\r\n]*")
 _WS_COMMENTS = re.compile(r"(?:[ \t\r\n]+|//[^\n]*|/\*.*?\*/)*", re.S)
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _LITERALS = {"true": "true", "false": "false", "null": "null"}
-_JSONC_NAMES = ("tsconfig.json", "jsconfig.json", "devcontainer.json", ".eslintrc.json", "settings.json")
+_JSONC_NAMES = (
+    "tsconfig.json",
+    "jsconfig.json",
+    "devcontainer.json",
+    ".devcontainer.json",
+    ".eslintrc.json",
+    "settings.json",
+    "extensions.json",  # .vscode/extensions.json
+)
 
 
 class JsonParser:

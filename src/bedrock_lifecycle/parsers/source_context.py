@@ -29,6 +29,9 @@ MODEL_CONSTANT_CLASSES = ("FoundationModelIdentifier", "BedrockFoundationModel")
 # The last key-path segment of a Scalar that is a model constant in code, not a string literal: its value
 # is 'Class.NAME', its offsets span 'Class.NAME' (or Go's 'Class_NAME') as written.
 MODEL_CONSTANT = "s:model-constant"
+# The last key-path segment of a literal that is the left operand of a substring test ('"anthropic.claude-3-"
+# in name', Kotlin '"x" in s'): a probe, not a use (extract.source keeps only exact catalog IDs from it).
+PROBE_IN = "p:in"
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _GO_CONSTANT = re.compile(r"(FoundationModelIdentifier|BedrockFoundationModel)_([A-Z][A-Z0-9_]*)")
 

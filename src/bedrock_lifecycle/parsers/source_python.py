@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from bedrock_lifecycle.document import Comment
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.model import Scalar
-from bedrock_lifecycle.parsers.source_context import Tracker
+from bedrock_lifecycle.parsers.source_context import PROBE_IN, Tracker
 from bedrock_lifecycle.parsers.source_mask import hole_literals, mask
 
 _FSTRING_START = getattr(tokenize, "FSTRING_START", -1)
@@ -58,6 +58,8 @@ class _PythonLexer:
         self.pending_scope: str | None = None  # a def/class waiting for its INDENT
         self.after_newline = False
         self.held: list[tuple[int, str]] = []  # strings that start a statement: a docstring unless used
+        # scalars of the last string token, while only 'not' followed it: an 'in' next makes them probes
+        self.last_string: tuple[int, int] | None = None
 
     def offset(self, row: int, col: int) -> int:
         return self.starts[row - 1] + col
@@ -79,7 +81,23 @@ class _PythonLexer:
                     held, self.held = self.held, []
                     for at, s in held:
                         self.string(at, s)
+            self.probe(kind, string)
             self.token(kind, string, start)
+
+    def probe(self, kind: int, string: str) -> None:
+        """'"anthropic.claude-3-" in name' / 'not in': the string before 'in' is a substring probe."""
+        if self.last_string is None or kind in (tokenize.NL, tokenize.COMMENT):
+            return
+        if kind == tokenize.NAME and string == "not":
+            return  # 'not in' goes on
+        if kind == tokenize.NAME and string == "in":
+            scalars = self.tracker.scalars
+            a, b = self.last_string
+            for i in range(a, min(b, len(scalars))):
+                s = scalars[i]
+                scalars[i] = Scalar(s.value, s.key_path + (PROBE_IN,), s.start, s.end)
+        if kind != tokenize.STRING:
+            self.last_string = None
 
     def tokens(self) -> Iterator[tuple[int, str, tuple[int, int], tuple[int, int]]]:
         """tokenize's stream, with each 3.12+ f-string folded back into one STRING token."""
@@ -152,6 +170,12 @@ class _PythonLexer:
         return top.kind in ("root", "scope") and all(tok.text == "async" for tok in top.member)
 
     def string(self, at: int, s: str) -> None:
+        first = len(self.tracker.scalars)
+        self._string(at, s)
+        a = self.last_string[0] if self.last_string is not None else first  # 'a' 'b' in x: both
+        self.last_string = (a, len(self.tracker.scalars))
+
+    def _string(self, at: int, s: str) -> None:
         q = next((i for i, c in enumerate(s) if c in "\"'"), None)
         if q is None:
             self.tracker.other(s)

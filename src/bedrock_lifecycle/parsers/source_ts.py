@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Protocol
 from bedrock_lifecycle.document import Comment
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers import treesitter
-from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT, MODEL_CONSTANT_CLASSES
+from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT, MODEL_CONSTANT_CLASSES, PROBE_IN
 from bedrock_lifecycle.parsers.source_mask import apply
 
 if TYPE_CHECKING:
@@ -513,6 +513,11 @@ def _kotlin_named_argument(r: Reader, parent: Node, child: Node) -> str | None:
     return None
 
 
+def _left_of_in(r: Reader, parent: Node, child: Node) -> str | None:
+    """Kotlin '"anthropic.claude-3-" in name' / '!in': the left operand is a substring probe."""
+    return PROBE_IN if _same(parent.child_by_field_name("left"), child) else None
+
+
 _KOTLIN_FUNCTION = scope("f")
 
 
@@ -733,6 +738,7 @@ KOTLIN = Lang(
         "property_declaration": keyed_first(frozenset({"variable_declaration"})),
         "class_parameter": keyed_first(frozenset({"identifier"})),
         "assignment": keyed("left"),
+        "in_expression": _left_of_in,
         "function_declaration": _kotlin_function,
         "class_declaration": scope("t"),
         "object_declaration": scope("t"),

@@ -193,8 +193,16 @@ class Match:
 class Recognizer:
     """Finds model references in text. Built once per catalog; one compiled regex."""
 
-    def __init__(self, providers: Iterable[str], geo_prefixes: Iterable[str], *, dot_letter: bool = False) -> None:
+    def __init__(
+        self,
+        providers: Iterable[str],
+        geo_prefixes: Iterable[str],
+        *,
+        dot_letter: bool = False,
+        known: Iterable[str] = (),
+    ) -> None:
         self.parser = IdParser(frozenset(providers), frozenset(geo_prefixes))
+        self.known = frozenset(k.lower() for k in known)  # the catalog's model IDs: see is_exact
         prov = "|".join(re.escape(p) for p in sorted(self.parser.providers, key=lambda p: (-len(p), p)))
         placeholder = r"\$\{[^}\s]*\}"
         arn = (
@@ -240,7 +248,13 @@ class Recognizer:
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> Recognizer:
         dot_letter = any(re.search(r"\.[a-z]", key.split(".", 1)[1]) for key in catalog.entries)
-        return cls(catalog.providers, catalog.geo_prefixes, dot_letter=dot_letter)
+        return cls(catalog.providers, catalog.geo_prefixes, dot_letter=dot_letter, known=catalog.entries)
+
+    def is_exact(self, match: Match) -> bool:
+        """Whether the match names a catalog model exactly (as an ID, a profile or an ARN of one), not a
+        prefix or a near miss: such a literal is a reference wherever it appears, even in a probe."""
+        candidate = match.parsed.candidate
+        return candidate is not None and candidate.lower() in self.known
 
     def may_contain(self, data: bytes) -> bool:
         # A case-insensitive alternation has no literal fast path in `re`; plain substring tests on the
