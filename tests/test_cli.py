@@ -225,3 +225,19 @@ def test_python_dash_m_and_console_script():
     assert exe, "console script not installed"
     proc = subprocess.run([exe, "scan", str(DEMO), "--compact", *AS_OF], capture_output=True, text=True)
     assert proc.returncode == 1 and "BRL_001 FAILED" in proc.stdout
+
+
+def test_one_output_format_table_serves_scan_and_inventory():
+    """Every -o choice comes from report.OUTPUT_FORMATS, and every row names a render function that exists."""
+    from bedrock_lifecycle.cli import build_parser
+    from bedrock_lifecycle.report import FORMATS, OUTPUT_FORMATS, output_formats, renderer
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command").choices
+    choices = {
+        name: next(a for a in sub[name]._actions if a.dest == "output").choices for name in ("scan", "inventory")
+    }
+    assert tuple(choices["scan"]) == FORMATS == output_formats("scan")
+    assert tuple(choices["inventory"]) == output_formats("inventory") == ("table", "json", "csv", "cyclonedx")
+    assert len({(f.command, f.name) for f in OUTPUT_FORMATS}) == len(OUTPUT_FORMATS)
+    for fmt in OUTPUT_FORMATS:
+        assert callable(renderer(fmt)), fmt

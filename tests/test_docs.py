@@ -38,3 +38,36 @@ def test_every_check_has_an_anchor_in_the_doc():
     for p in POLICIES:
         assert f"## {p.id}" in text
         assert p.guideline.endswith("docs/policies.md#" + p.id.lower())
+
+
+def test_security_doc_diagnostics_table_is_current():
+    gen = _load("gen_docs")
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    assert text == gen.render_security(text), "run python scripts/gen_docs.py"
+
+
+def test_every_diagnostic_code_is_documented_once_and_well_formed():
+    from bedrock_lifecycle.diagnostics import DIAGNOSTICS
+
+    text = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
+    codes = [d.code for d in DIAGNOSTICS]
+    assert len(codes) == len(set(codes))
+    for d in DIAGNOSTICS:
+        assert d.code.startswith("BRL_E") == d.file, d.code
+        assert d.severity in ("error", "warning", "note") and d.title and d.docs
+        assert f"| `{d.code}` |" in text
+
+
+def test_diagnostic_codes_are_named_only_in_the_registry():
+    """Reporters and the pipeline take codes from bedrock_lifecycle.diagnostics, never as string literals."""
+    import re
+
+    literal = re.compile(r"""["']BRL_(?:E\d+|[A-Z][A-Z_]*)["']""")
+    src = ROOT / "src" / "bedrock_lifecycle"
+    found = [
+        f"{path.relative_to(src)}: {m.group()}"
+        for path in sorted(src.rglob("*.py"))
+        if path.name != "diagnostics.py"
+        for m in literal.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bedrock_lifecycle import diagnostics
 from bedrock_lifecycle.config import Config
 from bedrock_lifecycle.errors import FatalError
 from bedrock_lifecycle.model import Diagnostic
@@ -22,9 +23,9 @@ from bedrock_lifecycle.paths import within
 
 LOG = logging.getLogger(__name__)
 
-E_UNREADABLE = "BRL_E002"
-E_LINK = "BRL_E006"
-E_SPECIAL = "BRL_E008"
+E_UNREADABLE = diagnostics.UNREADABLE.code
+E_LINK = diagnostics.LINK.code
+E_SPECIAL = diagnostics.SPECIAL_FILE.code
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bedrock_lifecycle import __version__
+from bedrock_lifecycle import __version__, diagnostics
 from bedrock_lifecycle.catalog import Catalog
 from bedrock_lifecycle.config import Config
 from bedrock_lifecycle.discover import E_UNREADABLE, Target, discover
@@ -43,11 +43,11 @@ from bedrock_lifecycle.suppress import in_force
 
 LOG = logging.getLogger(__name__)
 
-E_PARSE = "BRL_E001"
-E_ENCODING = "BRL_E003"
-E_TOO_LARGE = "BRL_E004"
-E_BINARY = "BRL_E005"
-E_INTERNAL = "BRL_E007"
+E_PARSE = diagnostics.PARSE_ERROR.code
+E_ENCODING = diagnostics.ENCODING.code
+E_TOO_LARGE = diagnostics.TOO_LARGE.code
+E_BINARY = diagnostics.BINARY.code
+E_INTERNAL = diagnostics.INTERNAL.code
 
 _LONE_CR = re.compile(r"\r(?!\n)")
 

@@ -16,11 +16,13 @@ LOG = logging.getLogger(__name__)
 
 
 def configure(inv: argparse.ArgumentParser) -> None:
+    from bedrock_lifecycle.report import output_formats
+
     add_targets(inv)
     inv.add_argument(
         "-o",
         "--output",
-        choices=("table", "json", "csv", "cyclonedx"),
+        choices=output_formats("inventory"),
         default="table",
         help="output format (default: table); cyclonedx is a CycloneDX 1.6 JSON AI-BOM",
     )
@@ -53,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle import catalog as catalog_mod
     from bedrock_lifecycle import inventory
     from bedrock_lifecycle.commands.scan import scan_parser
+    from bedrock_lifecycle.report import output_format, renderer
     from bedrock_lifecycle.scan import scan
 
     # Every scan option the inventory does not expose keeps the scan's default (and config-file) value.
@@ -61,23 +64,11 @@ def run(args: argparse.Namespace) -> int:
     catalog = catalog_mod.load(args.catalog)
     result = scan(cfg, catalog)
     inv = inventory.build(result, catalog, args.horizon)
-    if args.output == "json":
-        text = inventory.render_json(inv)
-    elif args.output == "csv":
-        text = inventory.render_csv(inv)
-    elif args.output == "cyclonedx":
-        from bedrock_lifecycle.report import cyclonedx
-
-        stamp = None
-        if args.timestamp:
-            from datetime import datetime, timezone
-
-            epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-            now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
-            stamp = now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-        text = cyclonedx.render_inventory(inv, timestamp=stamp)
-    else:
-        text = inventory.render_table(inv)
+    fmt = output_format("inventory", args.output)
+    options: dict[str, object] = {}
+    if "timestamp" in fmt.options:
+        options["timestamp"] = _timestamp() if args.timestamp else None
+    text = renderer(fmt)(inv, **options)
     if args.html:
         from bedrock_lifecycle.report import html
 
@@ -96,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0
+
+
+def _timestamp() -> str:
+    """Now (or SOURCE_DATE_EPOCH), to the second, in UTC: CycloneDX's metadata.timestamp."""
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 COMMAND = Command(

@@ -7,18 +7,9 @@ import os
 from datetime import date
 
 from bedrock_lifecycle.errors import FatalError
+from bedrock_lifecycle.report import output_format
 
 LOG = logging.getLogger(__name__)
-
-FORMAT_EXTENSIONS = {
-    "cli": "txt",
-    "json": "json",
-    "sarif": "sarif",
-    "junitxml": "xml",
-    "github": "md",
-    "csv": "csv",
-    "html": "html",
-}
 
 
 def write(path: str, text: str) -> None:
@@ -48,7 +39,7 @@ def destinations(outputs: list[str], spec: str | None) -> list[str | None]:
     if len(outputs) == 1 and ext and not os.path.isdir(path):
         return [None if path == "console" else path]
     return [
-        None if fmt == "cli" else os.path.join(path, f"results_{fmt}.{FORMAT_EXTENSIONS.get(fmt, fmt)}")
+        None if fmt == "cli" else os.path.join(path, f"results_{fmt}.{output_format('scan', fmt).suffix}")
         for fmt in outputs
     ]
 

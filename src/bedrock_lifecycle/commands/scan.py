@@ -32,7 +32,7 @@ LOG = logging.getLogger(__name__)
 
 
 def configure(scan: argparse.ArgumentParser) -> None:
-    from bedrock_lifecycle.policies import FAIL_CLASSES
+    from bedrock_lifecycle.policies import FAIL_CLASSES, POLICIES
     from bedrock_lifecycle.report import FORMATS
 
     add_targets(scan)
@@ -58,7 +58,7 @@ def configure(scan: argparse.ArgumentParser) -> None:
         action="append",
         metavar="CLASSES",
         help=f"which FAILED checks fail the run: {', '.join(FAIL_CLASSES)}, 'all' or 'none' "
-        "(default: eol, extended-access, eol-within, provisioned-legacy)",
+        f"(default: {', '.join(p.fail_class for p in POLICIES if p.fails_by_default)})",
     )
     scan.add_argument("--soft-fail", action="store_true", help="always exit 0 on findings")
     scan.add_argument(

@@ -3,6 +3,11 @@
 Each check reads a Resolution and answers PASSED, FAILED, or None (does not
 apply). IDs are stable and never reused. No model ID appears here: every fact
 comes from the catalog through the Resolution.
+
+Everything else known about a check is a class attribute here and nowhere else: severity, the
+``--fail-on`` class and whether it fails the run by default, the how-to-fix steps, SARIF's precision
+and tags, and the Checkov category (None: not offered to Checkov). Reporters, the default fail policy,
+the Checkov adapter and scripts/gen_docs.py read them.
 """
 
 from __future__ import annotations
@@ -13,6 +18,17 @@ from datetime import date
 from bedrock_lifecycle.model import Resolution, Result, Severity, Status
 
 DOCS_URL = "https://github.com/bedrock-lifecycle/bedrock-lifecycle/blob/main/docs/policies.md"
+
+# How to fix a model that is Legacy, in extended access, EOL or about to be: the default steps.
+MIGRATE_STEPS = (
+    "Edit the reported line: it is the literal that names the model (when the value reaches its use "
+    "through variables or parameters, the related locations show each hop).",
+    "Replace the model ID with the Active replacement the message names; check that it is offered in your "
+    "Regions (`bedrock-lifecycle catalog show <id>`) and whether it needs an inference profile "
+    "(`us.`, `eu.`, `global.`).",
+    "Re-run your evaluation prompts and deploy before the End-of-Life date.",
+    "Until then, a reviewed skip keeps CI green: `# bedrock-lifecycle:skip=<ID>:<reason> until=YYYY-MM-DD`.",
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +42,13 @@ class Policy:
     name: str = ""
     severity: Severity = Severity.MEDIUM
     fail_class: str = ""  # the --fail-on word that makes this check fail the run
+    fails_by_default: bool = False  # fail_class is in the default --fail-on (DEFAULT_FAIL_ON)
     summary: str = ""  # one paragraph for docs and SARIF help
+    how_to_fix: tuple[str, ...] = MIGRATE_STEPS  # numbered steps for docs and SARIF help
+    # SARIF properties.precision: how often a FAILED result is a true problem (very-high, high, medium, low).
+    sarif_precision: str = "very-high"
+    tags: tuple[str, ...] = ("security", "bedrock", "model-lifecycle")  # SARIF tags, with fail_class
+    checkov_category: str | None = "GENERAL_SECURITY"  # Checkov's CheckCategories name; None: not offered
 
     @property
     def guideline(self) -> str:
@@ -53,6 +75,7 @@ class ModelPastEol(Policy):
     name = "Bedrock model has reached End-of-Life"
     severity = Severity.CRITICAL
     fail_class = "eol"
+    fails_by_default = True
     summary = (
         "The model reached its End-of-Life date: every request to it fails in the Regions the date "
         "covers. Replace the model ID with the recommended replacement and test the prompts."
@@ -69,6 +92,7 @@ class ModelInExtendedAccess(Policy):
     name = "Bedrock model is in public extended access (higher price)"
     severity = Severity.HIGH
     fail_class = "extended-access"
+    fails_by_default = True
     summary = (
         "The model is Legacy and has entered public extended access: it still works, at a price set by "
         "the provider that is usually higher, until its EOL date. Migrate before EOL."
@@ -102,6 +126,7 @@ class ModelEolSoon(Policy):
     name = "Bedrock model reaches End-of-Life soon"
     severity = Severity.HIGH
     fail_class = "eol-within"
+    fails_by_default = True
     summary = (
         "The model's EOL date falls within the warning window (--warn-days, default 90 days) of the "
         "as-of date. Plan and ship the migration before that date."
@@ -125,6 +150,12 @@ class UnknownModelId(Policy):
         "ID form (for example a missing date stamp or version suffix), an unknown inference-profile "
         "prefix, or a model newer than the catalog. It is never matched to a model by similarity."
     )
+    how_to_fix = (
+        "Compare the ID with `bedrock-lifecycle catalog list`: a missing date stamp, `-v1:0` suffix or a "
+        "wrong inference-profile prefix are the usual causes.",
+        "If the model is newer than the catalog, run `bedrock-lifecycle catalog sync` or upgrade.",
+    )
+    sarif_precision = "high"  # catalog lookups are exact, but the model may be newer than the catalog
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if res.status is Status.OPAQUE:
@@ -142,6 +173,11 @@ class OpaqueModelReference(Policy):
         "or prompt ARN hides which model it uses. Where the same code defines it, the model is followed; "
         "otherwise check the model behind it by hand."
     )
+    how_to_fix = (
+        "Find where the profile, provisioned model, deployment or router is created and check the model it uses.",
+        "Scan the code that creates it too, so the model can be followed statically.",
+    )
+    sarif_precision = "medium"  # an opaque ARN may well be fine
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         return Result.FAILED if res.status is Status.OPAQUE else None
@@ -152,9 +188,14 @@ class ProvisionedThroughputOnLegacy(Policy):
     name = "Provisioned throughput targets a Legacy or EOL model"
     severity = Severity.CRITICAL
     fail_class = "provisioned-legacy"
+    fails_by_default = True
     summary = (
         "AWS refuses new provisioned throughput for a Legacy model, and an EOL model cannot be served: "
         "the next deployment of this resource fails. Move the throughput to an Active model."
+    )
+    how_to_fix = (
+        "Buy the provisioned throughput for an Active model (a context-variant ID of the replacement).",
+        "Point the application at it, then let the old commitment end.",
     )
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
@@ -203,6 +244,12 @@ class InvalidSuppression(Policy):
         "or expired skip does not suppress. Give the reason, fix the check ID, or renew or remove the "
         "skip."
     )
+    how_to_fix = (
+        "Give every skip a reason: `bedrock-lifecycle:skip=BRL_003:migration in PLAT-123 until=2027-01-31`.",
+        "Correct a misspelt check ID (see the list of checks).",
+        "Renew an expired skip only after review, or remove it and fix the finding.",
+    )
+    checkov_category = None  # it judges our own skip comments; Checkov has its own suppressions
 
     def evaluate(self, res: Resolution, ctx: EvalContext) -> Result | None:
         if not res.reference.suppressions:
@@ -229,4 +276,4 @@ POLICIES: tuple[Policy, ...] = (
 )
 POLICY_BY_ID = {p.id: p for p in POLICIES}
 FAIL_CLASSES = tuple(p.fail_class for p in POLICIES)
-DEFAULT_FAIL_ON = frozenset({"eol", "extended-access", "eol-within", "provisioned-legacy"})
+DEFAULT_FAIL_ON = frozenset(p.fail_class for p in POLICIES if p.fails_by_default)

@@ -39,27 +39,72 @@ def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | Non
     return None
 
 
-_MODULES = {
-    "cli": "text",
-    "json": "json_",
-    "sarif": "sarif",
-    "junitxml": "junit",
-    "github": "github",
-    "csv": "csv_",
-    "html": "html",
-}
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format of one command: the function that renders it and how its file is named.
+
+    A ``scan`` format renders ``(ScanResult, ReportOptions) -> str``; an ``inventory`` format renders
+    ``(Inventory, **options) -> str``, where ``options`` names the keywords it takes. The module is
+    imported only when the format is used, so start-up stays light.
+    """
+
+    name: str  # the -o word
+    command: str  # "scan" or "inventory"
+    module: str  # under bedrock_lifecycle.
+    function: str = "render"
+    extension: str = ""  # of its file in an --output-file-path folder (default: the name)
+    options: tuple[str, ...] = ()  # keyword options the render function takes
+
+    @property
+    def suffix(self) -> str:
+        return self.extension or self.name
+
+
+# The one table of output formats, in the order `-o` lists them. To add one: write its render function,
+# add a row here (and, for scan, its snapshot under fixtures/; see docs/architecture.md).
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("cli", "scan", "report.text", extension="txt"),
+    OutputFormat("json", "scan", "report.json_"),
+    OutputFormat("sarif", "scan", "report.sarif"),
+    OutputFormat("junitxml", "scan", "report.junit", extension="xml"),
+    OutputFormat("github", "scan", "report.github", extension="md"),
+    OutputFormat("csv", "scan", "report.csv_"),
+    OutputFormat("html", "scan", "report.html"),
+    OutputFormat("table", "inventory", "inventory", "render_table", extension="txt"),
+    OutputFormat("json", "inventory", "inventory", "render_json"),
+    OutputFormat("csv", "inventory", "inventory", "render_csv"),
+    OutputFormat("cyclonedx", "inventory", "report.cyclonedx", "render_inventory", "json", ("timestamp",)),
+)
+
+
+def output_formats(command: str) -> tuple[str, ...]:
+    """The -o choices of a command, in table order."""
+    return tuple(f.name for f in OUTPUT_FORMATS if f.command == command)
+
+
+def output_format(command: str, name: str) -> OutputFormat:
+    for f in OUTPUT_FORMATS:
+        if f.command == command and f.name == name:
+            return f
+    raise KeyError(f"{command} has no output format {name!r}")
+
+
+def renderer(fmt: OutputFormat) -> Callable[..., str]:
+    """The render function of a format; only its module is imported."""
+    from importlib import import_module
+
+    fn: Callable[..., str] = getattr(import_module(f"bedrock_lifecycle.{fmt.module}"), fmt.function)
+    return fn
 
 
 def formatter(name: str) -> Callable[..., str]:
-    """The render function of one format; only its module is imported (start-up stays light)."""
-    from importlib import import_module
-
-    return import_module(f"bedrock_lifecycle.report.{_MODULES[name]}").render
+    """The render function of one scan format."""
+    return renderer(output_format("scan", name))
 
 
 def formatters() -> dict[str, Callable[..., str]]:
-    """Name -> render function for every format (imports them all: for tools and tests, not the scan path)."""
-    return {name: formatter(name) for name in _MODULES}
+    """Name -> render function for every scan format (imports them all: for tools and tests, not the scan path)."""
+    return {name: formatter(name) for name in FORMATS}
 
 
-FORMATS = ("cli", "json", "sarif", "junitxml", "github", "csv", "html")
+FORMATS = output_formats("scan")

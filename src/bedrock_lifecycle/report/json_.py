@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from bedrock_lifecycle.diagnostics import PARSE_ERROR
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
 
@@ -75,14 +76,14 @@ def document(result: ScanResult, *, records: bool = True) -> dict[str, Any]:
             "passed_checks": buckets[Result.PASSED],
             "failed_checks": buckets[Result.FAILED],
             "skipped_checks": buckets[Result.SKIPPED],
-            "parsing_errors": sorted({file_path(d.path) for d in result.diagnostics if d.code == "BRL_E001"}),
+            "parsing_errors": sorted({file_path(d.path) for d in result.diagnostics if d.code == PARSE_ERROR.code}),
         },
         "summary": {
             "passed": len(buckets[Result.PASSED]),
             "failed": len(buckets[Result.FAILED]),
             "skipped": len(buckets[Result.SKIPPED]),
             "failing": sum(1 for f in result.findings if f.failing),
-            "parsing_errors": sum(1 for d in result.diagnostics if d.code == "BRL_E001"),
+            "parsing_errors": sum(1 for d in result.diagnostics if d.code == PARSE_ERROR.code),
             "resource_count": len({(f.span.path, f.resolution.reference.resource) for f in result.findings}),
             "files_scanned": result.files_scanned,
             "bedrock_lifecycle_version": result.extra.get("version"),

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date
 
+from bedrock_lifecycle.diagnostics import FILE_CODE_PREFIX
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.policies import POLICY_BY_ID
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
@@ -124,7 +125,7 @@ def document(result: ScanResult, opts: ReportOptions) -> ET.Element:
         for i, n in enumerate((len(findings), failures, 0, skipped)):
             totals[i] += n
     if result.diagnostics or result.stale or not by_check:
-        suite = ET.SubElement(root, "testsuite", name="bedrock-lifecycle: files and baseline", id="BRL_E")
+        suite = ET.SubElement(root, "testsuite", name="bedrock-lifecycle: files and baseline", id=FILE_CODE_PREFIX)
         errors = len(result.diagnostics)
         _counts(suite, errors, 0, errors, 0)
         _properties(suite, common)

@@ -20,8 +20,16 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
+from bedrock_lifecycle.diagnostics import (
+    BASELINE,
+    BASELINE_STALE,
+    CATALOG_AGE,
+    SARIF_LIMIT,
+    DiagnosticCode,
+    level,
+)
 from bedrock_lifecycle.model import Diagnostic, Finding, Result, ScanResult, Severity, Span
-from bedrock_lifecycle.policies import DEFAULT_FAIL_ON, POLICIES, Policy
+from bedrock_lifecycle.policies import POLICIES, Policy
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -38,39 +46,6 @@ _SECURITY_SEVERITY = {
     Severity.LOW: "3.0",
     Severity.INFO: "1.0",
 }
-# How often a FAILED result is a true problem: catalog lookups are exact; an unknown ID may be a model
-# newer than the catalog; an opaque ARN may well be fine.
-_PRECISION = {"BRL_005": "high", "BRL_006": "medium"}
-
-_MIGRATE = (
-    "Edit the reported line: it is the literal that names the model (when the value reaches its use "
-    "through variables or parameters, the related locations show each hop).",
-    "Replace the model ID with the Active replacement the message names; check that it is offered in your "
-    "Regions (`bedrock-lifecycle catalog show <id>`) and whether it needs an inference profile "
-    "(`us.`, `eu.`, `global.`).",
-    "Re-run your evaluation prompts and deploy before the End-of-Life date.",
-    "Until then, a reviewed skip keeps CI green: `# bedrock-lifecycle:skip=<ID>:<reason> until=YYYY-MM-DD`.",
-)
-_STEPS: dict[str, tuple[str, ...]] = {
-    "BRL_005": (
-        "Compare the ID with `bedrock-lifecycle catalog list`: a missing date stamp, `-v1:0` suffix or a "
-        "wrong inference-profile prefix are the usual causes.",
-        "If the model is newer than the catalog, run `bedrock-lifecycle catalog sync` or upgrade.",
-    ),
-    "BRL_006": (
-        "Find where the profile, provisioned model, deployment or router is created and check the model it uses.",
-        "Scan the code that creates it too, so the model can be followed statically.",
-    ),
-    "BRL_007": (
-        "Buy the provisioned throughput for an Active model (a context-variant ID of the replacement).",
-        "Point the application at it, then let the old commitment end.",
-    ),
-    "BRL_008": (
-        "Give every skip a reason: `bedrock-lifecycle:skip=BRL_003:migration in PLAT-123 until=2027-01-31`.",
-        "Correct a misspelt check ID (see the list of checks).",
-        "Renew an expired skip only after review, or remove it and fix the finding.",
-    ),
-}
 
 
 def _level(severity: Severity) -> str:
@@ -78,7 +53,7 @@ def _level(severity: Severity) -> str:
 
 
 def rule(policy: Policy) -> dict[str, Any]:
-    steps = _STEPS.get(policy.id, _MIGRATE)
+    steps = policy.how_to_fix
     text = "\n".join(
         [
             policy.summary,
@@ -102,7 +77,7 @@ def rule(policy: Policy) -> dict[str, Any]:
             f"[Documentation for {policy.id}]({policy.guideline})",
         ]
     )
-    default = "error" if policy.fail_class in DEFAULT_FAIL_ON else _level(policy.severity)
+    default = "error" if policy.fails_by_default else _level(policy.severity)
     return {
         "id": policy.id,
         "name": type(policy).__name__,
@@ -112,8 +87,8 @@ def rule(policy: Policy) -> dict[str, Any]:
         "helpUri": policy.guideline,
         "defaultConfiguration": {"level": default},
         "properties": {
-            "tags": ["security", "bedrock", "model-lifecycle", policy.fail_class],
-            "precision": _PRECISION.get(policy.id, "very-high"),
+            "tags": [*policy.tags, policy.fail_class],
+            "precision": policy.sarif_precision,
             "security-severity": _SECURITY_SEVERITY[policy.severity],
         },
     }
@@ -233,15 +208,15 @@ def _diagnostic(d: Diagnostic, prefix: str) -> dict[str, Any]:
     if d.line:
         physical["region"] = {"startLine": max(1, d.line)} | ({"startColumn": d.col} if d.col else {})
     return {
-        "level": "error" if d.code == "BRL_E007" else "warning",
+        "level": level(d.code),
         "descriptor": {"id": d.code},
         "message": {"text": f"{d.code}: {d.message}"},
         "locations": [{"physicalLocation": physical}],
     }
 
 
-def _note(ident: str, level: str, text: str, path: str | None = None, prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {"level": level, "descriptor": {"id": ident}, "message": {"text": text}}
+def _note(code: DiagnosticCode, text: str, path: str | None = None, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {"level": code.severity, "descriptor": {"id": code.code}, "message": {"text": text}}
     if path:
         out["locations"] = [{"physicalLocation": {"artifactLocation": uri(path, prefix)}}]
     return out
@@ -269,12 +244,11 @@ def document(result_: ScanResult, opts: ReportOptions) -> dict[str, Any]:
     notes = [_diagnostic(d, opts.uri_prefix) for d in result_.diagnostics]
     warning = catalog_age_warning(result_.catalog_date, result_.as_of, opts.stale_after_days)
     if warning:
-        notes.append(_note("BRL_CATALOG_AGE", "warning", warning))
+        notes.append(_note(CATALOG_AGE, warning))
     if dropped:
         notes.append(
             _note(
-                "BRL_SARIF_LIMIT",
-                "warning",
+                SARIF_LIMIT,
                 f"{dropped} of {len(chosen)} results were left out to stay under GitHub code scanning's "
                 f"limit of {opts.sarif_max_results} results per run (the least severe, non-failing ones "
                 "first); see the JSON report for all of them",
@@ -283,8 +257,7 @@ def document(result_: ScanResult, opts: ReportOptions) -> dict[str, Any]:
     if baseline:
         notes.append(
             _note(
-                "BRL_BASELINE",
-                "note",
+                BASELINE,
                 f"baseline {result_.baseline}: {result_.baselined} known finding(s) not reported; "
                 f"{len(result_.stale)} stale entr{'y' if len(result_.stale) == 1 else 'ies'}",
             )
@@ -293,8 +266,7 @@ def document(result_: ScanResult, opts: ReportOptions) -> dict[str, Any]:
         times = f" (x{e.count})" if e.count > 1 else ""
         notes.append(
             _note(
-                "BRL_BASELINE_STALE",
-                "note",
+                BASELINE_STALE,
                 f"stale baseline entry{times}: {e.check_id} on {e.resource or e.path} ({e.model}) no "
                 "longer occurs; re-create the baseline (--create-baseline) to drop it",
                 e.path,

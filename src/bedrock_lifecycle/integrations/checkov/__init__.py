@@ -69,7 +69,7 @@ def _init(check: Any, policy: Policy, base: type[Any], **kw: Any) -> None:
         check,
         name=policy.name,
         id=policy.id,
-        categories=[CheckCategories.GENERAL_SECURITY],
+        categories=[CheckCategories[policy.checkov_category or "GENERAL_SECURITY"]],
         guideline=policy.guideline,
         **kw,
     )
@@ -109,8 +109,8 @@ def register(framework: str) -> list[Any]:
     base = getattr(import_module(module), base_name)
     checks = []
     for policy in POLICIES:
-        if policy.fail_class == "suppression":
-            continue  # BRL_008 judges our own skip comments; Checkov has its own suppressions
+        if policy.checkov_category is None:
+            continue  # not offered to Checkov (BRL_008 judges our own skip comments)
 
         def __init__(self: Any, p: Policy = policy) -> None:
             self._policy = p
