@@ -25,6 +25,15 @@ venv() {  # venv DIR: create a virtual environment once, with a current pip
 venv .venv
 .venv/bin/python -m pip install --quiet -e ".[test]"
 
+# The gates, first (they need only .venv): each fails the run on any finding.
+LINTED=(src tests scripts benchmarks policies)
+echo "gate: ruff check" >&2
+.venv/bin/ruff check "${LINTED[@]}"
+echo "gate: ruff format --check" >&2
+.venv/bin/ruff format --check "${LINTED[@]}"
+echo "gate: mypy (strict; the paths in pyproject's [tool.mypy])" >&2
+.venv/bin/mypy
+
 mkdir -p .tools
 venv .tools/checkov-venv
 .tools/checkov-venv/bin/python -m pip install --quiet "checkov==${CHECKOV_VERSION}"
@@ -34,14 +43,5 @@ venv .tools/precommit-venv
 .venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
   > .tools/runtime-requirements.txt
 .venv/bin/python -m pip download --quiet -d .tools/wheelhouse "setuptools>=77" wheel -r .tools/runtime-requirements.txt
-
-# The gates, before the tests: each fails the run on any finding.
-LINTED=(src tests scripts benchmarks policies)
-echo "gate: ruff check" >&2
-.venv/bin/ruff check "${LINTED[@]}"
-echo "gate: ruff format --check" >&2
-.venv/bin/ruff format --check "${LINTED[@]}"
-echo "gate: mypy (strict; the files in pyproject's [tool.mypy])" >&2
-.venv/bin/mypy
 
 exec .venv/bin/python -m pytest "$@"
