@@ -312,7 +312,10 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
             count += 1
         elif kind == "sh":
             setting, command = (
-                (f"export BEDROCK_MODEL={model}", 'aws bedrock-runtime invoke-model --model-id "$BEDROCK_MODEL" out.json')
+                (
+                    f"export BEDROCK_MODEL={model}",
+                    'aws bedrock-runtime invoke-model --model-id "$BEDROCK_MODEL" out.json',
+                )
                 if relevant
                 else (f'TABLE="{name}-table"', 'aws dynamodb describe-table --table-name "$TABLE"')
             )
