@@ -437,3 +437,8 @@ def test_editor_extension_lists_are_not_models():
     assert not editor_extension(".devcontainer/devcontainer.json", ("containerEnv", "MODEL"))
     assert not editor_extension("config/extensions.json", ("recommendations", 0))
     assert not editor_extension("devcontainer.yaml", ("extensions", 0))
+
+
+def test_python_calls_named_like_other_languages_keywords_are_calls():
+    text = 'select("anthropic.claude-v2")\nnew("anthropic.claude-v2")\ndefault("anthropic.claude-v2")\n'
+    assert [res for *_, res in refs("m.py", text)] == ["select()", "new()", "default()"]

@@ -1,15 +1,16 @@
-"""Cheap context for string literals in source code: the call, key or assignment around each one.
+"""Context for string literals in Python source: the call, key or assignment around each one.
 
-The lexers (Python via ``tokenize``, the C-family scanner) feed tokens to a
-``Tracker``, which keeps a stack of bracket frames. Each frame remembers its
-label (the call that opened it, ``client.converse(``; a composite literal,
-``ConverseInput{``; a function or class body) and the key currently being
-assigned inside it (``modelId=``, ``model_id:``, ``MODEL_ID =``,
-``"modelId":``). When a literal is emitted it gets the chain of labels and
-keys from the outermost frame to itself, encoded as strings with a one-letter
-type prefix (``c:`` call, ``b:`` composite literal, ``f:`` function, ``t:``
-type, ``k:`` key) in ``Scalar.key_path``; the source extractor turns that into
-a resource name. No line numbers go in, so the name survives line moves.
+The Python reader (source_python, over the stdlib ``tokenize``) feeds tokens to
+a ``Tracker``, which keeps a stack of bracket frames. Each frame remembers its
+label (the call that opened it, ``client.converse(``; a function or class
+body) and the key currently being assigned inside it (``modelId=``,
+``MODEL_ID =``, ``"modelId":``). When a literal is emitted it gets the chain
+of labels and keys from the outermost frame to itself, encoded as strings with
+a one-letter type prefix (``c:`` call, ``b:`` composite literal, ``f:``
+function, ``t:`` type, ``k:`` key, ``p:`` probe) in ``Scalar.key_path``; the
+source extractor turns that into a resource name. No line numbers go in, so
+the name survives line moves. The tree-sitter languages (source_ts) produce
+the same encoding from their syntax trees.
 
 This is a heuristic over tokens, not a parser: it never fails, and a wrong
 guess only makes a resource name less precise, never hides a literal.
@@ -33,123 +34,34 @@ MODEL_CONSTANT = "s:model-constant"
 # in name', Kotlin '"x" in s'): a probe, not a use (extract.source keeps only exact catalog IDs from it).
 PROBE_IN = "p:in"
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
-_GO_CONSTANT = re.compile(r"(FoundationModelIdentifier|BedrockFoundationModel)_([A-Z][A-Z0-9_]*)")
 
-# Words that can precede '(' without being a call we want to name.
+# Python keywords (and soft keywords) that can precede '(' without being a call we want to name.
 KEYWORDS = frozenset(
     {
         "if",
         "elif",
         "else",
         "for",
-        "foreach",
         "while",
-        "switch",
-        "catch",
         "return",
         "await",
         "async",
         "yield",
-        "typeof",
-        "sizeof",
         "not",
         "and",
         "or",
         "in",
         "is",
-        "of",
         "with",
         "assert",
         "lambda",
         "del",
-        "case",
-        "when",
-        "unless",
-        "until",
-        "do",
-        "throw",
-        "throws",
-        "new",
-        "delete",
-        "void",
-        "using",
-        "lock",
-        "fixed",
-        "checked",
-        "nameof",
-        "synchronized",
-        "try",
-        "finally",
         "except",
         "raise",
         "from",
         "import",
-        "func",
-        "fun",
-        "function",
-        "def",
-        "go",
-        "defer",
-        "select",
-        "range",
-        "instanceof",
-        "as",
-        "then",
-        "super",
-        "this",
-        "self",
-        "elsif",
-        "var",
-        "const",
-        "let",
-        "val",
-        "package",
-        "export",
-        "default",
-        "static",
-        "public",
-        "private",
-    }
-)
-_TYPE_WORDS = frozenset(
-    {
-        "class",
-        "interface",
-        "struct",
-        "enum",
-        "object",
-        "record",
-        "trait",
-        "type",
-        "module",
-    }
-)
-_DOTS = frozenset({".", "?.", "::", "->"})
-_DECLARE = frozenset({"var", "const", "let", "val"})
-_MODIFIERS = _DECLARE | frozenset(
-    {
-        "public",
-        "private",
-        "protected",
-        "internal",
-        "static",
-        "final",
-        "readonly",
-        "export",
-        "lateinit",
-        "override",
-        "open",
-        "abstract",
-        "volatile",
-        "transient",
-        "declare",
-        "default",
-        "async",
-        "new",
-        "unsafe",
-        "extern",
-        "sealed",
-        "virtual",
+        "case",
+        "match",
     }
 )
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\Z")
@@ -162,29 +74,26 @@ class Tok(NamedTuple):
     extra: str | None = None  # group: the frame label (')' / '}') or the lone string key (']')
 
 
-_KINDS = ("(", "[", "{", "hole", "scope")  # the frame kinds a closer looks for (Frame.near)
+_KINDS = ("(", "[", "{", "scope")  # the frame kinds a closer looks for (Frame.near)
 
 
 @dataclass
 class Frame:
-    kind: str  # root, '(', '[', '{', hole, scope
+    kind: str  # root, '(', '[', '{', scope
     label: str | None = None
     key: str | None = None
     fresh: bool = False  # a key was set and no value token followed yet
-    lines: bool = False  # a line end ends a statement here (Go's 'var (' and 'const (' blocks)
     member: list[Tok] = field(default_factory=list)  # tokens since the last ',' ';' or statement end
     # segments of the frames below (at most MAX_SEGMENTS): only the top frame's key ever changes, so
     # this is fixed at the push, and segments() costs O(1) at any depth, not O(depth) per literal.
     base: tuple[str, ...] = ()
-    near: tuple[int, ...] = (-1,) * 5  # stack index of the nearest frame below of each of _KINDS (-1: none)
+    near: tuple[int, ...] = (-1,) * 4  # stack index of the nearest frame below of each of _KINDS (-1: none)
 
 
 @dataclass
 class Tracker:
     """Feeds on tokens; ``literal()`` records a string literal with its context."""
 
-    names_first: bool = False  # Go: 'var Model string = ...' names the first word, not the last
-    newline_ends: bool = True  # False for Java and C#: statements end at ';', braces may start a line
     stack: list[Frame] = field(default_factory=lambda: [Frame("root")])
     scalars: list[Scalar] = field(default_factory=list)
     constant_class: tuple[str, int] | None = None  # a model-constant class name just seen, and its offset
@@ -234,7 +143,7 @@ class Tracker:
             self.constant_class = (text, start)
             return
         member = self.stack[-1].member
-        if member and member[0].text == "import":  # Java 'import static ...FoundationModelIdentifier.X;'
+        if member and member[0].text in ("import", "from"):  # an import names the class, it does not use it
             return
         if (
             pending is not None
@@ -245,11 +154,6 @@ class Tracker:
         ):
             value = f"{pending[0]}.{text}"
             self.scalars.append(Scalar(value, self.segments() + (MODEL_CONSTANT,), pending[1], start + len(text)))
-            return
-        go = _GO_CONSTANT.fullmatch(text)  # Go: awsbedrock.FoundationModelIdentifier_ANTHROPIC_CLAUDE_V2_1()
-        if go:
-            value = f"{go.group(1)}.{go.group(2)}"
-            self.scalars.append(Scalar(value, self.segments() + (MODEL_CONSTANT,), start, start + len(text)))
 
     def other(self, text: str = "") -> None:
         self.token(Tok("other", text))
@@ -261,8 +165,8 @@ class Tracker:
 
     def op(self, text: str) -> None:
         top = self.stack[-1]
-        if text in ("=", ":=", "+=", "||=", "??="):
-            name = target_name(top.member, self.names_first)
+        if text in ("=", ":=", "+=", "|="):
+            name = target_name(top.member)
             if name:
                 self._set_key(top, name)
                 top.member.append(Tok("op", text))
@@ -277,17 +181,6 @@ class Tracker:
             self._set_key(top, top.member[0].text)
             top.member.append(Tok("op", text))
             return
-        elif text == "label":  # Ruby 'model_id:' / keyword argument
-            last = top.member[-1] if top.member else None
-            if last is not None and last.kind in ("name", "str") and last.text:
-                self._set_key(top, last.text)
-                return
-        elif text == "=>":
-            last = top.member[-1] if top.member else None
-            if last is not None and last.kind in ("name", "str") and last.text:
-                self._set_key(top, last.text)
-                top.member.append(Tok("op", text))
-                return
         elif text == ",":
             self._comma(top)
             return
@@ -296,54 +189,30 @@ class Tracker:
             return
         self.token(Tok("op", text))
 
-    def newline(self, force: bool = False) -> None:
-        """A line end that may end a statement (C-family without semicolons; Python's NEWLINE forces it)."""
-        top = self.stack[-1]
-        statement_level = top.kind in ("root", "{", "scope") or top.lines
-        if force or (self.newline_ends and statement_level and not top.fresh):
-            self._end_statement(top)
+    def newline(self) -> None:
+        """Python's NEWLINE token: the statement ends."""
+        self._end_statement(self.stack[-1])
 
     def open(self, bracket: str) -> None:
-        top = self.stack[-1]
         label = None
-        lines = False
         if bracket == "(":
-            callee = dotted_before(top.member)
+            callee = dotted_before(self.stack[-1].member)
             if callee and callee not in KEYWORDS:
                 label = "c:" + callee
-            lines = callee in ("var", "const", "import", "type")
-        elif bracket == "{":
-            label = brace_label(top.member)
-        self._push(Frame(bracket, label, lines=lines))
-
-    def open_hole(self) -> None:
-        self._push(Frame("hole"))
-
-    def hole_closes(self) -> bool:
-        """Whether a '}' here ends an interpolation hole (the innermost '{' or hole is a hole)."""
-        i = self._nearest("{", "hole")
-        return i is not None and self.stack[i].kind == "hole"
-
-    def close_hole(self) -> None:
-        i = self._nearest("hole")
-        if i is not None:
-            del self.stack[i:]
+        self._push(Frame(bracket, label))
 
     def close(self, bracket: str) -> None:
         want = {")": "(", "]": "[", "}": "{"}[bracket]
-        depth = self._nearest(want, "hole", "scope")
+        depth = self._nearest(want, "scope")
         if depth is None or self.stack[depth].kind != want:
-            return  # unbalanced: ignore rather than unwind a hole or a scope
+            return  # unbalanced: ignore rather than unwind a scope
         frame = self.stack[depth]
         del self.stack[depth:]
-        parent = self.stack[-1]
         if bracket == "]":
             lone = frame.member[0].text if len(frame.member) == 1 and frame.member[0].kind == "str" else None
             self.token(Tok("group", "]", lone))
         else:
             self.token(Tok("group", bracket, frame.label))
-        if bracket == "}" and frame.label and frame.label[0] in "ft":
-            self._end_statement(parent)  # a function or class body ends its declaration
 
     def push_scope(self, label: str) -> None:
         self._push(Frame("scope", label))
@@ -361,10 +230,6 @@ class Tracker:
         frame.fresh = True
 
     def _comma(self, frame: Frame) -> None:
-        opens = sum(1 for t in frame.member if t.kind == "op" and t.text == "<")
-        if opens and opens > sum(1 for t in frame.member if t.kind == "op" and t.text == ">"):
-            frame.member.append(Tok("op", ","))  # Map<String, String>: not a separator
-            return
         lone = frame.member[0] if len(frame.member) == 1 else None
         frame.key = None
         frame.fresh = False
@@ -380,55 +245,28 @@ class Tracker:
         frame.member = []
 
 
-def target_name(member: list[Tok], names_first: bool = False) -> str | None:
+def target_name(member: list[Tok]) -> str | None:
     """The name assigned by '=' at the end of ``member``: 'x', 'self.model_id', 'os.environ.MODEL'.
 
-    Modifiers are skipped (``private static final``, ``export const``). An
-    annotation (``model: str =``, ``const id: string =``) names the target
-    before the ':'; Go's name-before-type order names the first word
-    (``var ModelID string =``); otherwise the dotted name just before the '='
-    is taken (``const string MODEL_ID =``), skipping generic arguments.
+    An annotation (``model: str =``) names the target before the ':';
+    otherwise the dotted name just before the '=' is taken.
     """
     start = 0
-    depth = 0
-    for j in range(len(member) - 1, -1, -1):  # the target starts after the last '=' or top-level ','
+    for j in range(len(member) - 1, -1, -1):  # the target starts after the last '=' or ','
         t = member[j]
-        if t.kind == "op" and t.text == ">":
-            depth += 1
-        elif t.kind == "op" and t.text == "<":
-            depth = max(0, depth - 1)
-        elif t.kind == "op" and t.text in (",", "=", ":=") and depth == 0:
+        if t.kind == "op" and t.text in (",", "=", ":="):
             start = j + 1
             break
     part = member[start:]
-    while part and part[0].kind == "name" and part[0].text in _MODIFIERS:
-        part = part[1:]
-    if names_first and part and part[0].kind == "name" and (len(part) == 1 or part[1].kind == "name"):
-        return part[0].text
     colon = next((j for j, t in enumerate(part) if t.kind == "op" and t.text == ":"), None)
     if colon is not None and colon > 0:
         part = part[:colon]
-    last = part[-1] if part else None
-    if last and last.kind == "group" and last.text in "})" and last.extra and last.extra[0] in "bc":
-        return last.extra[2:]  # C# 'string Model { get; } =', Kotlin 'fun model(): String ='
     return dotted_before(part)
 
 
 def dotted_before(member: list[Tok]) -> str | None:
     """The dotted name that ends ``member`` ('client.converse', 'os.environ.MODEL_ID'), at most 3 parts."""
     i = len(member) - 1
-    if i >= 0 and member[i].kind == "op" and member[i].text == ">":  # generic arguments: foo<T>(...)
-        depth = 0
-        while i >= 0:
-            t = member[i]
-            if t.kind == "op" and t.text == ">":
-                depth += 1
-            elif t.kind == "op" and t.text == "<":
-                depth -= 1
-                if depth == 0:
-                    i -= 1
-                    break
-            i -= 1
     parts: list[str] = []
     while i >= 0:
         t = member[i]
@@ -440,7 +278,7 @@ def dotted_before(member: list[Tok]) -> str | None:
             break
         parts.append(t.text)
         i -= 1
-        if i >= 0 and member[i].kind == "op" and member[i].text in _DOTS:
+        if i >= 0 and member[i].kind == "op" and member[i].text == ".":
             i -= 1
             continue
         break
@@ -448,26 +286,3 @@ def dotted_before(member: list[Tok]) -> str | None:
         return None
     parts.reverse()
     return ".".join(parts[-3:])
-
-
-def brace_label(member: list[Tok]) -> str | None:
-    """What a '{' opens: a function body (f:), a type body (t:), a composite literal (b:), or nothing."""
-    if not member:
-        return None
-    for j in range(len(member) - 1):
-        t = member[j]
-        if t.kind == "name" and t.text in _TYPE_WORDS and member[j + 1].kind == "name":
-            return "t:" + member[j + 1].text
-    last = member[-1]
-    if last.kind == "group" and last.text == ")" and last.extra:
-        return "f:" + last.extra[2:]
-    assigns = any(t.kind == "op" and t.text in ("=", ":=", "=>", "->") for t in member)
-    if not assigns:
-        calls = [t.extra for t in member if t.kind == "group" and t.text == ")" and t.extra]
-        if calls:
-            return "f:" + calls[-1][2:]  # func (s *S) Model() string {, String model() throws X {
-    if last.kind == "name":
-        name = dotted_before(member)
-        if name and name.rsplit(".", 1)[-1][:1].isupper():
-            return "b:" + name  # ConverseInput{...}, new ConverseRequest { ... }, InvokeModelRequest { ... }
-    return None

@@ -149,7 +149,7 @@ class _PythonLexer:
             else:
                 t.other(string)
         elif kind == tokenize.NEWLINE:
-            t.newline(force=True)
+            t.newline()
             self.after_newline = self.pending_scope is not None
         elif kind == tokenize.INDENT:
             self.level += 1
