@@ -71,3 +71,22 @@ def test_diagnostic_codes_are_named_only_in_the_registry():
         for m in literal.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_hand_written_check_summaries_agree_with_the_registry():
+    """README's table of checks and action.yml's fail-on help repeat the registry; they must agree with it."""
+    import re
+
+    from bedrock_lifecycle.policies import FAIL_CLASSES, POLICIES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(
+        (m.group(1), (m.group(2), m.group(3) == "yes"))
+        for m in re.finditer(r"^\| (BRL_\d+) \| (\w+) \| (yes|no \(warning\)) \|", readme, re.M)
+    )
+    assert rows == {p.id: (p.severity.value, p.fails_by_default) for p in POLICIES}
+
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    listed = re.search(r"Which FAILED checks fail the step \(([^;]*);", action)
+    assert listed is not None
+    assert listed.group(1).split(", ") == [*FAIL_CLASSES, "all", "none"]
