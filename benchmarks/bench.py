@@ -5,10 +5,12 @@
 
 Generates the seeded corpora (benchmarks/corpus.py) once, then, for each corpus, runs the three tools in
 alternation (tool, checkov, grep, tool, checkov, grep, ...) and prints the median wall time, the ratios
-measured in the same run, and each tool's peak RSS (the largest process, from wait4). Also times a one-file,
-pre-commit-style invocation against `python -c "import yaml"`. Checkov runs from its own virtual environment
-(.tools/checkov-venv, made by scripts/test.sh) with --skip-download, --external-checks-dir policies and
---check <our IDs>, on the frameworks our checks cover. Nothing here is a test: no assertion, only numbers.
+measured in the same run, and each tool's peak RSS (the largest process, from wait4). Also times one-file,
+pre-commit-style invocations (a Terraform file, a CloudFormation template) against `python -c "import yaml"`,
+then prints each target of docs/performance.md as MET or MISSED with its margin. Checkov runs from its own
+virtual environment (.tools/checkov-venv, made by scripts/test.sh) with --skip-download, --external-checks-dir
+policies and --check <our IDs>, on the frameworks our checks cover. Nothing here is a test: no assertion, only
+numbers.
 """
 
 from __future__ import annotations
@@ -107,6 +109,8 @@ def main() -> int:
     )
     print(header)
     print("-" * len(header))
+    results: dict[str, dict[str, float]] = {}  # corpus -> median seconds per tool
+    tool_rss: dict[str, int] = {}  # corpus -> the tool's peak RSS (MiB)
     for name in ("mixed", "terraform", "cloudformation"):
         tree = args.corpus / name
         n_files = sum(1 for p in tree.rglob("*") if p.is_file())
@@ -142,6 +146,8 @@ def main() -> int:
                 times[key].append(secs)
                 rss[key] = max(rss[key], peak)
         med = {k: statistics.median(v) for k, v in times.items()}
+        results[name] = med
+        tool_rss[name] = rss["tool"]
         ck = med.get("checkov")
         ck_time = f"{ck:.2f}s" if ck else "n/a"
         tool_over_ck = f"{med['tool'] / ck:.3f}" if ck else "n/a"
@@ -154,10 +160,12 @@ def main() -> int:
             flush=True,
         )
 
-    # one file, pre-commit style, against importing PyYAML
-    one = next((args.corpus / "mixed").rglob("deployment.yaml"))
+    # one file, pre-commit style, against importing PyYAML: a Terraform file and a CloudFormation template
+    one_tf = sorted((args.corpus / "terraform").rglob("main.tf"))[0]
+    one_cfn = sorted((args.corpus / "cloudformation").rglob("*.yaml"))[0]
     one_cmds = {
-        "tool (1 file)": [tool, "scan", str(one), "--compact", "--soft-fail"],
+        "tool (1 .tf file)": [tool, "scan", str(one_tf), "--compact", "--soft-fail"],
+        "tool (1 CFN template)": [tool, "scan", str(one_cfn), "--compact", "--soft-fail"],
         "python -c 'import yaml'": [sys.executable, "-c", "import yaml"],
         "python -c pass": [sys.executable, "-c", "pass"],
     }
@@ -171,9 +179,52 @@ def main() -> int:
     print()
     for key, value in one_med.items():
         print(f"{key:<26}{value * 1000:>8.1f} ms")
-    ratio = one_med["tool (1 file)"] / one_med["python -c 'import yaml'"]
-    print(f"{'ratio tool / import yaml':<26}{ratio:>8.2f}x")
+    yaml_time = one_med["python -c 'import yaml'"]
+    for key in ("tool (1 .tf file)", "tool (1 CFN template)"):
+        print(f"{'ratio ' + key[6:-1] + ' / import yaml':<38}{one_med[key] / yaml_time:>6.2f}x")
+
+    print()
+    print(targets(results, tool_rss, one_med, use_checkov))
     return 0
+
+
+def targets(
+    results: dict[str, dict[str, float]], peak: dict[str, int], one_med: dict[str, float], use_checkov: bool
+) -> str:
+    """Each target of docs/performance.md as met or missed, with the margin (measured in this run)."""
+    rows: list[tuple[str, str, bool | None, str]] = []  # (target, measured, met, margin)
+
+    def at_least(name: str, value: float | None, goal: float, unit: str = "x") -> None:
+        if value is None:
+            rows.append((name, "n/a (no Checkov)", None, ""))
+            return
+        ok = value >= goal
+        rows.append(
+            (name, f"{value:.1f}{unit}", ok, f"by {value / goal:.2f}x" if ok else f"short by {goal / value:.2f}x")
+        )
+
+    def at_most(name: str, value: float, goal: float, unit: str = "x") -> None:
+        ok = value < goal
+        shown = f"{value:.0f} MB" if unit == " MB" else f"{value:.2f}{unit}"
+        rows.append((name, shown, ok, f"by {goal / value:.2f}x" if ok else f"over by {value / goal:.2f}x"))
+
+    def speedup(corpus: str) -> float | None:
+        med = results[corpus]
+        return med["checkov"] / med["tool"] if use_checkov and "checkov" in med else None
+
+    at_least("all-relevant Terraform >= 20x faster than Checkov", speedup("terraform"), 20)
+    at_least("mixed 10k files >= 50x faster than Checkov", speedup("mixed"), 50)
+    at_most("mixed 10k files within 10x of grep -rE", results["mixed"]["tool"] / results["mixed"]["grep"], 10)
+    yaml_time = one_med["python -c 'import yaml'"]
+    at_most("one .tf file < 3x python -c 'import yaml'", one_med["tool (1 .tf file)"] / yaml_time, 3)
+    at_most("one CFN template < 3x python -c 'import yaml'", one_med["tool (1 CFN template)"] / yaml_time, 3)
+    at_most("peak RSS < 150 MB (largest corpus run)", float(max(peak.values())), 150, " MB")
+    width = max(len(r[0]) for r in rows)
+    lines = ["targets:"]
+    for name, measured, ok, margin in rows:
+        verdict = "n/a" if ok is None else ("MET" if ok else "MISSED")
+        lines.append(f"  {name:<{width}}  {measured:>10}  {verdict:<6}  {margin}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -42,18 +42,8 @@ from bedrock_lifecycle.config import DEFAULT_MAX_FILE_SIZE
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.extract.generic import locate
 from bedrock_lifecycle.model import Reference, Span, Step, Suppression
-from bedrock_lifecycle.parsers.hcl import (
-    SUFFIXES,
-    Block,
-    Body,
-    Expr,
-    HclParser,
-    Interp,
-    StrPart,
-    Template,
-    Traversal,
-    children,
-)
+from bedrock_lifecycle.parsers.hcl import SUFFIXES, HclParser
+from bedrock_lifecycle.parsers.hcl_ast import Block, Body, Expr, Interp, StrPart, Template, Traversal, children
 from bedrock_lifecycle.paths import resolves_within
 from bedrock_lifecycle.resolve.ids import Form, Match, Recognizer
 from bedrock_lifecycle.resolve.terraform import Evaluator, Loc, Seg, StrV, strings

@@ -37,18 +37,9 @@ from typing import TYPE_CHECKING
 
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.model import Reference, Span, Step
-from bedrock_lifecycle.parsers.hcl import (
-    HCL_KIND,
-    Attr,
-    Body,
-    Call,
-    Expr,
-    ObjectExpr,
-    StrPart,
-    Template,
-    TupleExpr,
-    parse_hcl_partial,
-)
+from bedrock_lifecycle.parsers.hcl import HCL_KIND
+from bedrock_lifecycle.parsers.hcl_ast import Attr, Body, Call, Expr, ObjectExpr, StrPart, Template, TupleExpr
+from bedrock_lifecycle.parsers.hcl_ts import parse_hcl_partial
 from bedrock_lifecycle.paths import resolves_within
 from bedrock_lifecycle.resolve.ids import Recognizer
 from bedrock_lifecycle.resolve.terraform import (

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from bedrock_lifecycle.document import Comment, Document
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers.base import basename
-from bedrock_lifecycle.parsers.source_python import lex_python
-from bedrock_lifecycle.parsers.source_ts import CSHARP, GO, JAVA, JAVASCRIPT, KOTLIN, RUBY, TSX, TYPESCRIPT, Lang, read
+
+# The readers (source_python, source_ts and their tables) are imported on a language's first file:
+# the registry, and a scan without source code, pay nothing for them.
 
 Lex = Callable[[str, str], tuple[list[Scalar], list[Comment]]]  # (path, text) -> literals, comments
 
@@ -50,26 +51,34 @@ class SourceParser:
         return f"SourceParser({self.name!r})"
 
 
-def _tree(lang: Lang, jsx: Lang | None = None) -> Lex:
-    """Read with a tree-sitter table; ``jsx`` is the table for '.tsx' files (TSX is its own grammar)."""
-    if jsx is None:
-        return lambda path, text: read(text, lang)
-    return lambda path, text: read(text, jsx if path.endswith(".tsx") else lang)
+def _tree(lang: str, jsx: str | None = None) -> Lex:
+    """Read with the tree-sitter table named ``lang`` in source_ts; ``jsx`` is the table for '.tsx' files
+    (TSX is its own grammar)."""
+
+    def lex(path: str, text: str) -> tuple[list[Scalar], list[Comment]]:
+        from bedrock_lifecycle.parsers import source_ts
+
+        table = jsx if jsx is not None and path.endswith(".tsx") else lang
+        return source_ts.read(text, getattr(source_ts, table))
+
+    return lex
 
 
 def _python(path: str, text: str) -> tuple[list[Scalar], list[Comment]]:
+    from bedrock_lifecycle.parsers.source_python import lex_python
+
     return lex_python(text)
 
 
 PYTHON_PARSER = SourceParser("python", (".py", ".pyw"), _python, ("#",))
 SOURCE_PARSERS: tuple[SourceParser, ...] = (
     PYTHON_PARSER,
-    SourceParser("javascript", (".js", ".mjs", ".cjs", ".jsx"), _tree(JAVASCRIPT), ("//",)),
-    SourceParser("typescript", (".ts", ".mts", ".cts", ".tsx"), _tree(TYPESCRIPT, TSX), ("//",)),
-    SourceParser("java", (".java",), _tree(JAVA), ("//",)),
-    SourceParser("go", (".go",), _tree(GO), ("//",)),
-    SourceParser("csharp", (".cs",), _tree(CSHARP), ("//",)),
-    SourceParser("kotlin", (".kt", ".kts"), _tree(KOTLIN), ("//",)),
-    SourceParser("ruby", (".rb", ".rake", ".gemspec"), _tree(RUBY), ("#",), filenames=("Rakefile",)),
+    SourceParser("javascript", (".js", ".mjs", ".cjs", ".jsx"), _tree("JAVASCRIPT"), ("//",)),
+    SourceParser("typescript", (".ts", ".mts", ".cts", ".tsx"), _tree("TYPESCRIPT", "TSX"), ("//",)),
+    SourceParser("java", (".java",), _tree("JAVA"), ("//",)),
+    SourceParser("go", (".go",), _tree("GO"), ("//",)),
+    SourceParser("csharp", (".cs",), _tree("CSHARP"), ("//",)),
+    SourceParser("kotlin", (".kt", ".kts"), _tree("KOTLIN"), ("//",)),
+    SourceParser("ruby", (".rb", ".rake", ".gemspec"), _tree("RUBY"), ("#",), filenames=("Rakefile",)),
 )
 SOURCE_KINDS = frozenset(p.name for p in SOURCE_PARSERS)

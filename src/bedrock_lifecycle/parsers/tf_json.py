@@ -14,7 +14,7 @@ import logging
 
 from bedrock_lifecycle.document import MapNode, Node, ScalarNode, SeqNode
 from bedrock_lifecycle.errors import ParseFailure
-from bedrock_lifecycle.parsers.hcl import (
+from bedrock_lifecycle.parsers.hcl_ast import (
     EMPTY_BODY,
     Attr,
     Block,
@@ -25,8 +25,8 @@ from bedrock_lifecycle.parsers.hcl import (
     StrPart,
     Template,
     TupleExpr,
-    parse_template,
 )
+from bedrock_lifecycle.parsers.hcl_ts import parse_template
 from bedrock_lifecycle.parsers.json_doc import parse_json
 
 LOG = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bedrock_lifecycle.model import Step
-from bedrock_lifecycle.parsers.hcl import (
+from bedrock_lifecycle.parsers.hcl_ast import (
     BinOp,
     Call,
     Cond,

@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from bedrock_lifecycle.parsers.hcl import Call
+from bedrock_lifecycle.parsers.hcl_ast import Call
 from bedrock_lifecycle.resolve.terraform import (
     MAX_OPTIONS,
     NULL,

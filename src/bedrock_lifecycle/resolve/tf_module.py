@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bedrock_lifecycle.document import Comment, LineIndex
 from bedrock_lifecycle.model import Step
-from bedrock_lifecycle.parsers.hcl import Attr, Block, Body, Traversal
+from bedrock_lifecycle.parsers.hcl_ast import Attr, Block, Body, Traversal
 from bedrock_lifecycle.resolve.terraform import (
     Evaluator,
     ListV,
