@@ -8,19 +8,20 @@ Layout::
                     --max-file-size, --jobs)
     scan_config.py  options + config file -> Config (build_config), shared by scan and inventory
     output.py       writing outputs (atomic files, --output-file-path destinations), report dates and links
-    scan.py         scan                      inventory.py   inventory
+    scan.py         scan                      fix.py         fix (the migration assistant)
+    inventory.py    inventory
     catalog/        catalog list | show | sync | diff (a group: catalog/__init__.py lists its SUBCOMMANDS)
 
 ``cli.build_parser()`` turns ``COMMANDS`` into argparse subparsers (a group's subcommands nested, in order)
 and ``cli.main()`` runs the chosen command's ``run(args) -> int`` inside the one error handler.
 
-Adding a subcommand ``fix``:
+Adding a subcommand (``fix`` was added so):
 
-1. Write ``commands/fix.py`` with ``configure(parser)`` (add its options; reuse the groups in
+1. Write ``commands/NAME.py`` with ``configure(parser)`` (add its options; reuse the groups in
    ``options.py``), ``run(args) -> int`` (import heavy modules inside it: ``import bedrock_lifecycle.cli``
-   must stay light, see tests/test_imports.py) and ``COMMAND = Command(name="fix", help=..., configure=...,
+   must stay light, see tests/test_imports.py) and ``COMMAND = Command(name="NAME", help=..., configure=...,
    run=...)``.
-2. Add ``fix.COMMAND`` to ``COMMANDS`` below (the order is the order in ``--help``).
+2. Add its ``COMMAND`` to ``COMMANDS`` below (the order is the order in ``--help``).
 
 A subcommand of a group (``catalog check``) goes in ``commands/catalog/check.py`` and
 ``commands/catalog/__init__.py``'s ``SUBCOMMANDS``. A new scan option goes in ``scan.configure`` (scan only)
