@@ -442,3 +442,31 @@ def test_editor_extension_lists_are_not_models():
 def test_python_calls_named_like_other_languages_keywords_are_calls():
     text = 'select("anthropic.claude-v2")\nnew("anthropic.claude-v2")\ndefault("anthropic.claude-v2")\n'
     assert [res for *_, res in refs("m.py", text)] == ["select()", "new()", "default()"]
+
+
+def test_a_visitor_hooks_into_a_language_with_the_literal_context(monkeypatch):
+    """The extension point extra per-language readers use (model constants are the first): a query, and
+    Scalars built with reader.context() and reader.src."""
+    from bedrock_lifecycle.model import Scalar
+    from bedrock_lifecycle.parsers import source_ts
+
+    for lang in source_ts.LANGS:
+        monkeypatch.setattr(lang, "visitors", list(lang.visitors))
+
+    class Hints:
+        query = '((property_identifier) @p (#eq? @p "MODEL_HINT"))'
+
+        def visit(self, reader, node, capture):
+            start, end = reader.src.char(node.start_byte), reader.src.char(node.end_byte)
+            yield Scalar(reader.text(node), reader.context(node) + ("k:hint",), start, end)
+
+    source_ts.add_visitor("typescript", Hints())
+    text = 'const a = "x";\nsend(new Cmd({ modelId: cfg.MODEL_HINT }));\n'
+    for lang in (TYPESCRIPT, TSX):
+        hint = [s for s in read(text, lang)[0] if s.value == "MODEL_HINT"]
+        assert [(s.key_path, s.start) for s in hint] == [
+            (("c:send", "c:Cmd", "k:modelId", "k:hint"), text.index("MODEL_HINT"))
+        ]
+    assert not [s for s in read(text, JAVASCRIPT)[0] if s.value == "MODEL_HINT"]  # one language only
+    with pytest.raises(KeyError):
+        source_ts.add_visitor("cobol", Hints())

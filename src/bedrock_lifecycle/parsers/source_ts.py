@@ -12,8 +12,10 @@ one query (in C), and gives each literal:
   written inside a hole (``${x ? "a" : "b"}``) is a literal of its own.
 * ``Scalar.key_path``: the context segments, outermost first, in the encoding
   parsers.source_context documents (``c:`` call, ``b:`` composite literal,
-  ``f:`` function, ``t:`` type, ``k:`` key); extract.source.describe turns
-  them into the resource name (``InvokeModelCommand(modelId)``).
+  ``f:`` function, ``t:`` type, ``k:`` key, ``p:in`` the left operand of a
+  substring test); extract.source.describe turns them into the resource name
+  (``InvokeModelCommand(modelId)``), and extract.source.is_probe reads the
+  probes (an argument of ``.startsWith(...)``, Kotlin ``"x" in s``).
 
 Context comes from the path from the root to the literal: each (parent,
 child) step on it may add a segment, by the parent's node type (``Lang.rules``):
@@ -38,7 +40,11 @@ the node's context segments exactly as for a literal (so a constant assigned
 to ``modelId`` is named ``InvokeModelCommand(modelId)`` like a literal),
 ``reader.src`` converts byte offsets to character offsets, and
 ``reader.lang`` holds the language's table. The Scalars it returns are added
-to the document's; keep ``len(value) == end - start`` so offsets map 1:1.
+to the document's; keep ``len(value) == end - start`` so offsets map 1:1 (a
+model constant instead spans the code it names and ends its key path with
+source_context.MODEL_CONSTANT; see ModelConstants at the end of this module,
+the first visitor). A visitor may climb with ``.parent`` from the few nodes it
+captures; ``context()`` is cheapest when asked in document order.
 """
 
 from __future__ import annotations
