@@ -135,6 +135,11 @@ def test_a_broken_run_instruction_is_read_as_text_silently():
             [(1, 26, "ENTRYPOINT serve --model", "anthropic.claude-v2")],
         ),
         ("ONBUILD RUN warm anthropic.claude-v2\n", [(1, 18, "RUN warm", "anthropic.claude-v2")]),
+        ("RUN <<EOF\nwarm --model anthropic.claude-v2\nEOF\n", [(2, 14, "RUN warm --model", "anthropic.claude-v2")]),
+        (
+            "COPY <<EOF /app/config.yaml\nmodel_id: anthropic.claude-v2\nEOF\n",
+            [(2, 11, "COPY /app/config.yaml model_id", "anthropic.claude-v2")],
+        ),
     ],
 )
 def test_dockerfile_instructions(text, expected):
@@ -171,6 +176,14 @@ def test_dockerfile_comments_and_prose_labels_are_not_values(text):
 )
 def test_makefile_variables_and_recipes(text, expected):
     assert refs(MakefileParser(), text) == [at(text, line, res, ref) for line, _col, res, ref in expected]
+
+
+def test_makefile_shell_assignment_and_what_a_syntax_error_leaves_at_the_top_level():
+    text = "X != aws bedrock get-foundation-model --model-identifier anthropic.claude-v2\n"
+    assert refs(MakefileParser(), text) == [at(text, 1, "X", "anthropic.claude-v2")]
+    deep = "X := $(" * 300 + "anthropic.claude-v2" + ")" * 300 + "\n"  # assignments nested in references
+    doc = MakefileParser().parse("Makefile", deep)
+    assert doc.problems and any(a <= deep.index("anthropic") < b for a, b in doc.unparsed)  # scanned as text
 
 
 def test_makefile_comments_are_not_values():
@@ -219,3 +232,10 @@ def test_files_without_candidate_bytes_are_not_parsed(tmp_path):
     skipped = process_file(Target("Dockerfile", str(tmp_path / "Dockerfile")), cfg, RECOGNIZER)
     parsed = process_file(Target("run.sh", str(tmp_path / "run.sh")), cfg, RECOGNIZER)
     assert not skipped.parsed and parsed.parsed and [r.text for r in parsed.references] == ["anthropic.claude-v2"]
+
+
+def test_words_without_a_dot_are_not_values():
+    """A long script of plain commands is not a scalar per word (it cost 7 s for 800 KB)."""
+    text = "echo a b c d e f g h i j k l m n o p\n" * 2000 + "M=anthropic.claude-v2\n"
+    doc = ShellParser().parse("x.sh", text)
+    assert [s.value for s in doc.scalars] == ["anthropic.claude-v2"]

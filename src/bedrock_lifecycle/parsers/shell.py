@@ -67,6 +67,36 @@ _ENV_ARG = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")  # '-e MODEL=...', '--build-
 _SUBCOMMAND = re.compile(r"(?:\.{1,2}/)?[\w/][\w/-]*(?:\.\w{1,4})?")
 _MAX_SUBCOMMANDS = 2  # 'aws bedrock-runtime invoke-model': the command and two sub-commands
 _MAX_PROBLEMS = 5  # syntax errors described per file; the rest are counted in the last
+# Top-level statements of the Dockerfile and make grammars (anything else there after a syntax error is text).
+_DOCKERFILE_ITEMS = frozenset(
+    {
+        "comment",
+        *(
+            f"{word}_instruction"
+            for word in (
+                "from run cmd label expose env add copy entrypoint volume user workdir arg onbuild stopsignal "
+                "healthcheck shell maintainer cross_build"
+            ).split()
+        ),
+    }
+)
+_MAKE_ITEMS = frozenset(
+    {
+        "comment",
+        "variable_assignment",
+        "shell_assignment",
+        "rule",
+        "conditional",
+        "export_directive",
+        "unexport_directive",
+        "override_directive",
+        "private_directive",
+        "define_directive",
+        "undefine_directive",
+        "include_directive",
+        "vpath_directive",
+    }
+)
 
 
 class Arg(NamedTuple):
@@ -119,19 +149,28 @@ class _Reader:
             unparsed=tuple(self.unparsed),
         )
 
-    def recover(self, root: Node, src: treesitter.Source, base: int, language: str) -> list[Node]:
+    def recover(
+        self, root: Node, src: treesitter.Source, base: int, language: str, statements: frozenset[str] | None = None
+    ) -> list[Node]:
         """The top-level items of ``root`` that parsed; each one that did not is a problem and a text range.
 
         tree-sitter recovers from a syntax error with ERROR and MISSING nodes inside an otherwise
         complete tree: the statement (or instruction) holding one is described, never quoted, and
-        left to the text fallback, and every other statement is read with its full structure.
+        left to the text fallback, and every other statement is read with its full structure. Loose
+        tokens the recovery leaves at the top level (not one of ``statements``, when given) are
+        scanned as text too, without a problem of their own: nothing is dropped.
         """
         good = []
         for item in root.children:
-            if not (item.has_error or item.is_missing or item.type == "ERROR"):
+            broken = item.has_error or item.is_missing or item.type == "ERROR"
+            if not broken and (statements is None or item.type in statements):
                 good.append(item)
                 continue
             start, end = base + src.char(item.start_byte), base + src.char(item.end_byte)
+            if not broken:
+                if end > start:
+                    self.unparsed.append((start, end))
+                continue
             if end > start:
                 self.unparsed.append((start, end))
             bad = treesitter.first_error(item) or item
@@ -155,7 +194,10 @@ class _Reader:
         A syntax error in a whole script (``strict``) costs only its statement (see recover); in one
         command inside a Dockerfile or a Makefile, that command is read line by line without comments.
         """
-        chunk = treesitter.Source(self.text[start:end])
+        text = self.text[start:end]
+        if not strict and "." not in text and "#" not in text:  # no reference and no comment: nothing to read
+            return
+        chunk = treesitter.Source(text)
         root = treesitter.parse("bash", chunk).root_node
         if not root.has_error:
             _BashWalk(self, chunk, start, prefix).run(root)
@@ -165,6 +207,15 @@ class _Reader:
                 walk.run(item)
         else:
             self.plain(start, end, prefix.strip().rstrip(":") or "shell")
+
+    def key_lines(self, start: int, end: int, resource: str) -> None:
+        """Heredoc lines that set a key (a config file the script writes); prose lines are not values."""
+        offset = start
+        for line in self.text[start:end].split("\n"):
+            m = _KEY_LINE.match(line)
+            if m and m.end() < len(line):
+                self.add(offset + m.end(), offset + len(line.rstrip()), f"{resource} {m.group(1)}", m.group(1))
+            offset += len(line) + 1
 
     def plain(self, start: int, end: int, resource: str) -> None:
         """Lines of [start, end) without their '#' comments: the fallback for a command that does not parse."""
@@ -242,8 +293,16 @@ class _BashWalk:
     def children(self, node: Node, context: str = "") -> None:
         self.stack.extend((c, context) for c in reversed(node.children))
 
+    def dotless(self, node: Node) -> bool:
+        """No '.' in the node: it holds no model reference (every form has one), so it is not read at all.
+
+        Without this gate a long script of plain commands cost a scalar per word (7 s for 800 KB)."""
+        return self.src.data.find(b".", node.start_byte, node.end_byte) == -1
+
     def value(self, node: Node, resource: str, attribute: str) -> None:
         """A value node: read whole, except command substitutions, which are walked as commands."""
+        if self.dotless(node):
+            return
         if node.type in _SUBSTITUTIONS:  # 'X=$(aws ... --model-id m)': the command names its own arguments
             self.stack.append((node, ""))
             return
@@ -292,20 +351,13 @@ class _BashWalk:
                 delimiter = self.src.node_text(child).strip("'\"")
             elif child.type == "heredoc_body":
                 start, end = self.span(child)
-                self.key_lines(start, end, f"{self.prefix}{command or 'cat'} <<{delimiter}")
+                self.r.key_lines(start, end, f"{self.prefix}{command or 'cat'} <<{delimiter}")
             elif child.type not in ("heredoc_end", "<<", "<<-"):
                 self.stack.append((child, ""))
 
-    def key_lines(self, start: int, end: int, resource: str) -> None:
-        """Heredoc lines that set a key (a config file the script writes); prose lines are not values."""
-        offset = start
-        for line in self.r.text[start:end].split("\n"):
-            m = _KEY_LINE.match(line)
-            if m and m.end() < len(line):
-                self.r.add(offset + m.end(), offset + len(line.rstrip()), f"{resource} {m.group(1)}", m.group(1))
-            offset += len(line) + 1
-
     def command(self, node: Node) -> None:
+        if self.dotless(node):
+            return
         args: list[Arg] = []
         name = ""
         for i, child in enumerate(node.children):
@@ -416,7 +468,7 @@ class DockerfileParser:
         reader = _Reader(text)
         src = treesitter.Source(text)
         root = treesitter.parse("dockerfile", src).root_node
-        items = reader.recover(root, src, 0, "Dockerfile") if root.has_error else root.children
+        items = reader.recover(root, src, 0, "Dockerfile", _DOCKERFILE_ITEMS) if root.has_error else root.children
         for node in _instructions(items):
             _dockerfile_instruction(reader, src, node)
         return reader.document(path, self.name)
@@ -451,6 +503,8 @@ def _dockerfile_instruction(reader: _Reader, src: treesitter.Source, node: Node)
         if name is not None and default is not None:
             key = src.node_text(name)
             reader.add(*span(default), f"ARG {key}", key)
+    elif kind in ("copy_instruction", "add_instruction"):
+        _heredoc_files(reader, src, node)
     elif kind == "label_instruction":
         for pair in node.children:
             key_node, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
@@ -462,13 +516,29 @@ def _dockerfile_instruction(reader: _Reader, src: treesitter.Source, node: Node)
     elif kind in ("run_instruction", "cmd_instruction", "entrypoint_instruction", "shell_instruction"):
         keyword = node.children[0].type.upper() if node.children else "RUN"
         for child in node.children:
-            if child.type == "shell_command":
+            if child.type == "heredoc_block":  # 'RUN <<EOF': a script
+                lines = [c for c in child.children if c.type == "heredoc_line"]
+                if lines:
+                    reader.bash(src.char(lines[0].start_byte), src.char(lines[-1].end_byte), prefix=f"{keyword} ")
+            elif child.type == "shell_command":
                 reader.bash(*span(child), prefix=f"{keyword} ")
             elif child.type == "json_string_array":
                 args = [
                     Arg(_json_unquote(src.node_text(s)), s, *span(s)) for s in child.children if s.type == "json_string"
                 ]
                 _exec_form(reader, keyword, args)
+
+
+def _heredoc_files(reader: _Reader, src: treesitter.Source, node: Node) -> None:
+    """'COPY <<EOF /app/config.yaml': the file's ``key: value`` lines, named by the instruction and destination."""
+    keyword = node.children[0].type.upper() if node.children else "COPY"
+    paths = [src.node_text(c) for c in node.children if c.type == "path" and not src.node_text(c).startswith("<<")]
+    resource = f"{keyword} {paths[-1]}" if paths else keyword
+    for child in node.children:
+        if child.type == "heredoc_block":
+            for line in child.children:
+                if line.type == "heredoc_line":
+                    reader.key_lines(src.char(line.start_byte), src.char(line.end_byte), resource)
 
 
 def _exec_form(reader: _Reader, keyword: str, args: list[Arg]) -> None:
@@ -498,14 +568,14 @@ class MakefileParser:
         reader = _Reader(text)
         src = treesitter.Source(text)
         root = treesitter.parse("make", src).root_node
-        items = reader.recover(root, src, 0, "Makefile") if root.has_error else root.children
+        items = reader.recover(root, src, 0, "Makefile", _MAKE_ITEMS) if root.has_error else root.children
         stack: list[tuple[Node, str]] = [(c, "") for c in reversed(items)]
         while stack:
             node, target = stack.pop()
             kind = node.type
             if kind == "comment":
                 reader.comment(src.char(node.start_byte), src.char(node.end_byte))
-            elif kind == "variable_assignment":
+            elif kind in ("variable_assignment", "shell_assignment"):  # 'X := v', 'X != command'
                 _make_assignment(reader, src, node, target)
             elif kind in ("export_directive", "override_directive", "private_directive"):
                 word = kind.split("_", 1)[0]
