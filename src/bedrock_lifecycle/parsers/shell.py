@@ -57,7 +57,7 @@ _VALUES = frozenset(
         "simple_expansion",
         "number",
         "array",
-        "extglob_pattern",  # a case pattern: 'anthropic.claude-v2:1)'
+        "extglob_pattern",  # a case pattern: '<model-id>)'
     }
 )
 # 'name: value', 'name = value', '"name": "value"', 'NAME=value' at the start of a heredoc line.
@@ -413,7 +413,7 @@ def _subcommand(text: str) -> bool:
     """A word that continues a command's name ('bedrock-runtime', 'run', 'app.py'), not a value.
 
     A dot is allowed only before a short file extension ('app.py', './bin/serve.js'), so a model
-    ID ('anthropic.claude-v2') is an argument, never part of the name.
+    ID ('<provider>.<model>') is an argument, never part of the name.
     """
     return _SUBCOMMAND.fullmatch(text) is not None
 

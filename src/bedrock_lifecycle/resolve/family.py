@@ -1,8 +1,8 @@
 """What an unknown ID's model family is, when only its version suffix is wrong.
 
-``anthropic.claude-instant-v1:2`` is not a catalog ID (a wrong ``:N`` is never
+``<family>:2`` (a family ID with a wrong minor version) is not a catalog ID (a wrong ``:N`` is never
 stripped to a neighbour: see ``Catalog.lookup``), so it stays unknown. But the
-family it names, ``anthropic.claude-instant-v1``, may be End-of-Life, and that
+family it names, ``<family>``, may be End-of-Life, and that
 is the problem a user must see first: fixing the suffix would not help.
 """
 

@@ -69,10 +69,10 @@ _LITELLM = re.compile(r"bedrock/(?:([a-z_]+)/)?")
 _WILD = re.compile(r"[*?]")
 # A shell/compose parameter expansion whose default (or alternative) value follows: '${MODEL_ID:-',
 # '${MODEL_ID-', '${MODEL_ID:=', '${MODEL_ID=', '${MODEL_ID:+'. The value after it is a reference in its
-# own right ('${MODEL_ID:-anthropic.claude-v2}' uses that model when MODEL_ID is unset), although the
+# own right ('${MODEL_ID:-<model-id>}' uses that model when MODEL_ID is unset), although the
 # '-' before it would otherwise read as part of a longer name. The recogniser consumes '${' and this
 # before the reference's own group, so every format (compose, .env, YAML, shell, source) reads defaults.
-# Shell positional parameters have defaults too: 'local model="${1:-anthropic.claude-v2}"'.
+# Shell positional parameters have defaults too: 'local model="${1:-<model-id>}"'.
 INTERPOLATION_DEFAULT = r"(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+):?[-=+]"  # after '${'
 
 
