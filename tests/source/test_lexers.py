@@ -10,7 +10,18 @@ from bedrock_lifecycle.extract.source import describe, extract_source
 from bedrock_lifecycle.parsers import parser_for
 from bedrock_lifecycle.parsers.source_mask import mask
 from bedrock_lifecycle.parsers.source_python import lex_python
-from bedrock_lifecycle.parsers.source_ts import CSHARP, GO, JAVA, JAVASCRIPT, KOTLIN, RUBY, TSX, TYPESCRIPT, read
+from bedrock_lifecycle.parsers.source_ts import (
+    CSHARP,
+    GO,
+    JAVA,
+    JAVASCRIPT,
+    KOTLIN,
+    RUBY,
+    TSX,
+    TYPESCRIPT,
+    read,
+    read_document,
+)
 from bedrock_lifecycle.resolve.ids import Recognizer
 
 RECOGNIZER = Recognizer.for_catalog(load_embedded())
@@ -311,6 +322,15 @@ def test_lexers_never_fail_and_offsets_stay_consistent(text):
             continue
         for s in scalars:
             assert 0 <= s.start <= s.end <= len(text) and len(s.value) == s.end - s.start
+        if lang is not None:  # what goes to the text fallback: inside the text, in order, never a literal read
+            doc = read_document("f", text, lang)
+            reads = [(s.start, s.end) for s in doc.scalars]
+            last = 0
+            for a, b in doc.unparsed:
+                assert last <= a < b <= len(text)
+                assert not any(a < e and s < b for s, e in reads)
+                last = b
+            assert doc.problems or not doc.unparsed  # never scanned as text without saying so
 
 
 # --- tree-sitter readers: regressions and the fixes they brought ---

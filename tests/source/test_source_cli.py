@@ -83,3 +83,38 @@ def test_helm_template_has_no_parse_error(tmp_path, capsys):
     _, found, doc = scan(tmp_path, capsys=capsys)
     assert found == [("/chart/templates/d.yaml", "anthropic.claude-v2", "spec.env.M")]
     assert doc["diagnostics"] == []
+
+
+def test_text_a_grammar_cannot_read_is_scanned_as_text_with_a_diagnostic(tmp_path, capsys):
+    """After an unclosed '(' tree-sitter-kotlin skips the rest of the file unread, and inside an error a
+    Java literal can come apart into identifiers and operators: the text fallback still finds the IDs."""
+    (tmp_path / "G.kt").write_text(
+        'val a = "amazon.nova-pro-v1:0"\n'
+        'fun f() {\n    v(al env = System.getenv("MODEL") ?: "amazon.nova-lite-v1:0"\n'
+        '    call(modelId = "anthropic.claude-v2")\n}\n'
+        'val b = "anthropic.claude-instant-v1"\n'
+    )
+    (tmp_path / "S.java").write_text(
+        'class S {\n  void f() {\n    var r = ConverseReq"uest.builder()\n'
+        '      .modelId("cohere.command-r-v1:0")\n      .build();\n  }\n}\n'
+    )
+    (tmp_path / "ok.ts").write_text('const m = "anthropic.claude-v2";\n')
+    _code, found, doc = scan(tmp_path, capsys=capsys)
+    refs = sorted((path, ref) for path, ref, _res in found)
+    assert refs == [
+        ("/G.kt", "amazon.nova-lite-v1:0"),
+        ("/G.kt", "amazon.nova-pro-v1:0"),
+        ("/G.kt", "anthropic.claude-instant-v1"),
+        ("/G.kt", "anthropic.claude-v2"),
+        ("/S.java", "cohere.command-r-v1:0"),
+        ("/ok.ts", "anthropic.claude-v2"),
+    ]
+    records = [
+        (r["check_id"], r["file_path"], r["file_line_range"][0], r["bedrock"]["reference"])
+        for k in ("failed_checks", "passed_checks")
+        for r in doc["results"][k]
+    ]
+    assert len(records) == len(set(records))  # a literal read in an error region is not found twice
+    diags = sorted((d["file_path"], d["line"], d["code"]) for d in doc["diagnostics"])
+    assert [(p, c) for p, _line, c in diags] == [("/G.kt", "BRL_E001"), ("/S.java", "BRL_E001")]
+    assert dict((p, line) for p, line, _c in diags)["/G.kt"] == 3

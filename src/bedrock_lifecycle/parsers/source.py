@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bedrock_lifecycle.document import Comment, Document
-from bedrock_lifecycle.model import Scalar
+from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.parsers.base import basename
 
 # The readers (source_python, source_ts and their tables) are imported on a language's first file:
 # the registry, and a scan without source code, pay nothing for them.
 
-Lex = Callable[[str, str], tuple[list[Scalar], list[Comment]]]  # (path, text) -> literals, comments
+Read = Callable[[str, str], Document]  # (path, text) -> the file's literals, comments and syntax problems
 
 
 class SourceParser:
@@ -30,7 +29,7 @@ class SourceParser:
         self,
         name: str,
         extensions: tuple[str, ...],
-        lex: Lex,
+        read: Read,
         comment_markers: tuple[str, ...],
         filenames: tuple[str, ...] = (),
     ) -> None:
@@ -38,36 +37,36 @@ class SourceParser:
         self.extensions = extensions
         self.filenames = filenames
         self.comment_markers = comment_markers
-        self._lex = lex
+        self._read = read
 
     def claims(self, path: str) -> bool:
         return path.endswith(self.extensions) or basename(path) in self.filenames
 
     def parse(self, path: str, text: str) -> Document:
-        scalars, comments = self._lex(path, text)
-        return Document(path, self.name, text, scalars=tuple(scalars), comments=tuple(comments))
+        return self._read(path, text)
 
     def __repr__(self) -> str:
         return f"SourceParser({self.name!r})"
 
 
-def _tree(lang: str, jsx: str | None = None) -> Lex:
+def _tree(lang: str, jsx: str | None = None) -> Read:
     """Read with the tree-sitter table named ``lang`` in source_ts; ``jsx`` is the table for '.tsx' files
-    (TSX is its own grammar)."""
+    (TSX is its own grammar). Text the grammar skipped goes to the text fallback (Document.unparsed)."""
 
-    def lex(path: str, text: str) -> tuple[list[Scalar], list[Comment]]:
+    def read(path: str, text: str) -> Document:
         from bedrock_lifecycle.parsers import source_ts
 
         table = jsx if jsx is not None and path.endswith(".tsx") else lang
-        return source_ts.read(text, getattr(source_ts, table))
+        return source_ts.read_document(path, text, getattr(source_ts, table))
 
-    return lex
+    return read
 
 
-def _python(path: str, text: str) -> tuple[list[Scalar], list[Comment]]:
+def _python(path: str, text: str) -> Document:
     from bedrock_lifecycle.parsers.source_python import lex_python
 
-    return lex_python(text)
+    scalars, comments = lex_python(text)  # a tokenize error is a ParseFailure: the whole file as text
+    return Document(path, "python", text, scalars=tuple(scalars), comments=tuple(comments))
 
 
 PYTHON_PARSER = SourceParser("python", (".py", ".pyw"), _python, ("#",))

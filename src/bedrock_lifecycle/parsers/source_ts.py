@@ -28,7 +28,11 @@ the previous literal's ancestors, so every node on the way is visited once
 quadratic on deep nesting).
 
 Parsing never fails: tree-sitter turns a syntax error into an ERROR node and
-still parses the rest, and a literal inside an ERROR node is still read.
+still parses the rest, and a literal inside an ERROR node is still read. The
+rest of an ERROR node's text (after an unclosed bracket it can be the rest of
+the file, skipped unread; or a literal torn into loose tokens) goes to the
+text fallback (``Document.unparsed``) with a syntax problem naming its line,
+so nothing it holds goes unseen.
 
 Extending a language (the hook for extra per-language readers, e.g. CDK
 constants such as ``bedrock.FoundationModelIdentifier.ANTHROPIC_CLAUDE_V2_1``):
@@ -54,7 +58,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from bedrock_lifecycle.document import Comment
+from bedrock_lifecycle.document import Comment, Document, SyntaxProblem
 from bedrock_lifecycle.model import Scalar
 from bedrock_lifecycle.parsers import treesitter
 from bedrock_lifecycle.parsers.source_context import MODEL_CONSTANT, MODEL_CONSTANT_CLASSES, PROBE_IN
@@ -103,13 +107,32 @@ class Lang:
         strings = " ".join(f"({t})" for t in sorted(self.strings | self.verbatim))
         comments = " ".join(f"({t})" for t in sorted(self.comments))
         extra = " (heredoc_beginning) @h (heredoc_body) @b" if self.heredocs else ""
-        self.query = f"[{strings}] @s [{comments}] @c{extra}"
+        self.query = f"[{strings}] @s [{comments}] @c (ERROR) @e{extra}"
+
+
+MAX_PROBLEMS = 5  # syntax problems reported per file (the last one says how many more)
 
 
 def read(text: str, lang: Lang) -> tuple[list[Scalar], list[Comment]]:
     """String literals (with context) and comments of a source file; never raises on bad syntax."""
     reader = Reader(text, lang)
     return reader.run()
+
+
+def read_document(path: str, text: str, lang: Lang) -> Document:
+    """The Document of a source file: literals, comments, and the skipped text as syntax problems."""
+    reader = Reader(text, lang)
+    scalars, comments = reader.run()
+    problems = reader.problems()
+    return Document(
+        path,
+        lang.name,
+        text,
+        scalars=tuple(scalars),
+        comments=tuple(comments),
+        problems=problems,
+        unparsed=tuple(reader.unparsed()),
+    )
 
 
 class Reader:
@@ -122,6 +145,7 @@ class Reader:
         # the path from the root to the last node placed: (node, context inside it)
         self._path: list[tuple[Node, tuple[str, ...]]] = [(self.tree.root_node, ())]
         self._lead_in = (-1, 0)  # (line start, end of its lead-in) for the last comment's line
+        self.skipped: list[tuple[int, int]] = []  # character ranges of the outermost ERROR nodes
 
     # --- the walk ---
 
@@ -134,6 +158,8 @@ class Reader:
                 self.literal(node)
             elif capture == "c":
                 self.comment(node)
+            elif capture == "e":
+                self.error(node)
             elif capture == "h":
                 openers.append(node)
             elif capture == "b" and openers:
@@ -180,6 +206,51 @@ class Reader:
             if child == node or (child.start_byte <= start and end <= child.end_byte and child.end_byte > start):
                 return child
         return None
+
+    # --- syntax errors ---
+
+    def error(self, node: Node) -> None:
+        """Record an outermost ERROR node: its text goes to the text fallback, except the literals read
+        in it. Inside an error, tree-sitter may leave a literal as loose tokens or read a model ID as
+        identifiers and operators ('cohere' '.' 'command' '-' 'r'): only the text can tell."""
+        start, end = self.src.char(node.start_byte), self.src.char(node.end_byte)
+        if self.skipped and start < self.skipped[-1][1]:
+            return  # nested in the last one
+        if end > start:
+            self.skipped.append((start, end))
+
+    def unparsed(self) -> list[tuple[int, int]]:
+        """The error ranges without the literal interiors read in them (those are reported already)."""
+        if not self.skipped:
+            return []
+        reads = sorted((s.start, s.end) for s in self.scalars)
+        out: list[tuple[int, int]] = []
+        k = 0
+        for start, end in self.skipped:
+            pos = start
+            while k < len(reads) and reads[k][1] <= start:
+                k += 1
+            j = k
+            while j < len(reads) and reads[j][0] < end:
+                if reads[j][0] > pos:
+                    out.append((pos, reads[j][0]))
+                pos = max(pos, reads[j][1])
+                j += 1
+            if end > pos:
+                out.append((pos, end))
+        text = self.src.text
+        return [(a, b) for a, b in out if text[a:b].strip()]
+
+    def problems(self) -> tuple[SyntaxProblem, ...]:
+        out = []
+        for start, _end in self.skipped[:MAX_PROBLEMS]:
+            line, col = self.src.index().position(start)
+            out.append(SyntaxProblem("syntax error", line, col))
+        if len(self.skipped) > MAX_PROBLEMS:
+            last = out[-1]
+            more = len(self.skipped) - MAX_PROBLEMS
+            out[-1] = SyntaxProblem(f"{last.message} (and {more} more)", last.line, last.col)
+        return tuple(out)
 
     # --- literals ---
 

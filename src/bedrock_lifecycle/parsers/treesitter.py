@@ -138,11 +138,15 @@ class Source:
         k = bisect_right(self._starts, byte)
         return byte - (self._extra[k - 1] if k else 0)
 
-    def position(self, byte: int) -> tuple[int, int]:
-        """(line, column), both 1-based, column in characters: the project's convention."""
+    def index(self) -> LineIndex:
+        """The text's LineIndex (character offsets -> 1-based line and column), built once."""
         if self._index is None:
             self._index = LineIndex(self.text)
-        return self._index.position(self.char(byte))
+        return self._index
+
+    def position(self, byte: int) -> tuple[int, int]:
+        """(line, column), both 1-based, column in characters: the project's convention."""
+        return self.index().position(self.char(byte))
 
     def node_text(self, node: Node) -> str:
         return self.text[self.char(node.start_byte) : self.char(node.end_byte)]
