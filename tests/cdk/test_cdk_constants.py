@@ -174,3 +174,28 @@ def test_a_constant_resolves_end_to_end(tmp_path, capsys):
         ("BRL_001", "anthropic.claude-v2:1", "Agent(A.foundationModel)")
     ]
     assert failed[0]["bedrock"]["status"] == Status.EOL.value
+
+
+def test_fix_rewrites_a_constant_to_the_replacements_constant(tmp_path, capsys):
+    from bedrock_lifecycle.cli import main
+
+    app = tmp_path / "app.js"
+    app.write_text("f(stack, 'Titan', FoundationModelIdentifier.AMAZON_TITAN_TEXT_G1_LITE_V1);\n")
+    main(["fix", str(tmp_path), "--write", "--unsafe", "--as-of", "2026-11-25", "--jobs", "1"])
+    assert app.read_text() == "f(stack, 'Titan', FoundationModelIdentifier.AMAZON_NOVA_LITE_V1_0);\n"
+    assert cdk.model_id("FoundationModelIdentifier", "AMAZON_NOVA_LITE_V1_0") == "amazon.nova-lite-v1:0"
+
+
+def test_fix_never_writes_a_model_id_over_a_constant(tmp_path, capsys):
+    """A replacement the class has no constant for is left to a person, with the constructor to use."""
+    from bedrock_lifecycle.migrate.rewrite import _rewrite_constant
+    from bedrock_lifecycle.migrate.swap import classify
+
+    swap = classify("anthropic.claude-v2", "amazon.nova-lite-v1:0", CATALOG)
+    assert _rewrite_constant("BedrockFoundationModel_ANTHROPIC_CLAUDE_V2", "acme.none-v1", swap) == (
+        f"not rewritten ({swap.swap_class.value}): BedrockFoundationModel has no constant for acme.none-v1 in "
+        f"{cdk.libraries('BedrockFoundationModel')}; construct it from the ID instead "
+        "(BedrockFoundationModel('acme.none-v1'))"
+    )
+    new, _ = _rewrite_constant("FoundationModelIdentifier_AMAZON_TITAN_TEXT_G1_LITE_V1", "amazon.nova-lite-v1:0", swap)
+    assert new == "FoundationModelIdentifier_AMAZON_NOVA_LITE_V1_0"  # Go's accessor keeps its form

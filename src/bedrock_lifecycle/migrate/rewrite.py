@@ -244,11 +244,30 @@ def _rewrite(old: str, findings: Sequence[Finding], catalog: Catalog, parser: Id
         note = res.replacement_note or "no Active replacement in the catalog"
         return _no_target(swap, note)
     assert new_id is not None
+    if parsed.form == Form.CDK_CONSTANT.value:  # FoundationModelIdentifier.X: the replacement's constant
+        return _rewrite_constant(old, new_id, swap)
     low = old.lower()
     at = low.rfind(src_key)
     if at < 0:
         return f"not rewritten: cannot find {src_key} inside {old!r}"
     return old[:at] + new_id + old[at + len(src_key) :], swap
+
+
+def _rewrite_constant(old: str, new_id: str, swap: Swap) -> tuple[str, Swap] | str:
+    """A CDK constant becomes the same class's constant for the replacement, when the library has one."""
+    from bedrock_lifecycle.resolve import cdk
+
+    parts = cdk.split(old)
+    if parts is None:
+        return f"not rewritten: {old!r} is not a CDK model constant"
+    cls, name = parts
+    new_name = cdk.constant_for(cls, new_id)
+    if new_name is None:
+        return (
+            f"not rewritten ({swap.swap_class.value}): {cls} has no constant for {new_id} in {cdk.libraries(cls)}; "
+            f"construct it from the ID instead ({cls}('{new_id}'))"
+        )
+    return old[: len(old) - len(name)] + new_name, swap
 
 
 def _no_target(swap: Swap, note: str) -> str:
