@@ -57,6 +57,11 @@ def at(text: str, line: int, resource: str, reference: str) -> tuple[int, int, s
             "cat > c.yaml <<EOF\nmodel_id: anthropic.claude-v2\nEOF\n",
             [(2, 11, "cat <<EOF model_id", "anthropic.claude-v2")],
         ),
+        ("cat > c.yaml <<EOF\nmodels:\n  - anthropic.claude-v2\nEOF\n", [(3, 5, "cat <<EOF", "anthropic.claude-v2")]),
+        (
+            'cat > m.json <<EOF\n["anthropic.claude-v2",\n "meta.llama2-70b-chat-v1"]\nEOF\n',
+            [(2, 3, "cat <<EOF", "anthropic.claude-v2"), (3, 3, "cat <<EOF", "meta.llama2-70b-chat-v1")],
+        ),
     ],
 )
 def test_shell_values_and_their_names(text, expected):

@@ -62,6 +62,8 @@ _VALUES = frozenset(
 )
 # 'name: value', 'name = value', '"name": "value"', 'NAME=value' at the start of a heredoc line.
 _KEY_LINE = re.compile(r"""[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]*)["']?[ \t]*(?::|=|:=)[ \t]*""")
+# One item on its line: '  - item', '"item",', '["item",', ' "item"]'.
+_ITEM_LINE = re.compile(r"""[ \t]*(?:-[ \t]+|\[[ \t]*)?(["']?[^\s"',\[\]{}]+["']?)[ \t]*[,\]]*[ \t]*""")
 _MAKE_COMMENT = re.compile(r"(?<!\\)#")
 _ENV_ARG = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")  # '-e MODEL=...', '--build-arg MODEL=...'
 _SUBCOMMAND = re.compile(r"(?:\.{1,2}/)?[\w/][\w/-]*(?:\.\w{1,4})?")
@@ -209,12 +211,17 @@ class _Reader:
             self.plain(start, end, prefix.strip().rstrip(":") or "shell")
 
     def key_lines(self, start: int, end: int, resource: str) -> None:
-        """Heredoc lines that set a key (a config file the script writes); prose lines are not values."""
+        """Heredoc lines of a file the script writes: ``key: value`` lines, and lines that are one item (a
+        YAML ``- item``, a JSON ``"item",``, a bare word). A line of several words is prose, not a value."""
         offset = start
         for line in self.text[start:end].split("\n"):
             m = _KEY_LINE.match(line)
             if m and m.end() < len(line):
                 self.add(offset + m.end(), offset + len(line.rstrip()), f"{resource} {m.group(1)}", m.group(1))
+            else:
+                item = _ITEM_LINE.fullmatch(line)
+                if item:
+                    self.add(offset + item.start(1), offset + item.end(1), resource)
             offset += len(line) + 1
 
     def plain(self, start: int, end: int, resource: str) -> None:
