@@ -66,9 +66,29 @@ def facts_for(model_id: str, rules: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+# The card's API names (bedrock_lifecycle.catalog.awsdocs) in this file's vocabulary.
+_CARD_APIS = {"startasyncinvoke": "async-invoke"}
+
+
 def card_facts(entry: dict[str, Any]) -> dict[str, Any]:
-    """Compatibility facts the build read from the entry's stored model card (they win over the rules)."""
-    return {}
+    """Compatibility facts the build read from the entry's stored model card (they win over the rules).
+
+    The build writes the card's fields on the entry (input_modalities, output_modalities, apis,
+    context_window, in_region, inference_profiles) together with ``card``, the page it read.
+    """
+    card = entry.get("card")
+    if not card:
+        return {}
+    out: dict[str, Any] = {}
+    for field in ("input_modalities", "output_modalities", "context_window", "in_region"):
+        if entry.get(field) not in (None, []):
+            out[field] = entry[field]
+    if entry.get("apis"):
+        out["apis"] = sorted({_CARD_APIS.get(a, a) for a in entry["apis"]})
+    # The Programmatic Access table was read: no profile ID printed is a fact ("Not supported").
+    out["geo_profiles"] = sorted({p.split(".", 1)[0] for p in entry.get("inference_profiles") or []})
+    out["source"] = f"{card['page']} (model card: Model details, modalities/APIs tables, Programmatic Access)"
+    return out
 
 
 def apply(doc: dict[str, Any], path: Path = DATA) -> dict[str, Any]:

@@ -31,21 +31,14 @@ GENERATED = date.fromisoformat(DOC["generated"])
 # resolves. Add an ID here only with a comment saying why the catalog cannot carry it.
 DANGLING_REPLACEMENTS: dict[str, str] = {}
 
-# Replacement targets that are themselves EOL as of the catalog date. They are historical advice from the
-# AWS tables (the replacement was current when the row was written); a scanner should not recommend them
-# blindly. Listed so a new retired replacement is noticed.
-RETIRED_REPLACEMENTS = {
-    "ai21.jamba-instruct-v1:0",  # for Jurassic-2 (table); itself EOL 2025-08-01
-    "amazon.nova-canvas-v1:0",  # for Titan Image Generator v1/v2; itself EOL 2026-09-30
-    "cohere.command-r-v1:0",  # for Command / Command Light; itself EOL
-    "stability.stable-diffusion-xl-v1",  # for SDXL 0.8; itself EOL 2025-05-20
-    "stability.stable-image-core-v1:0",  # for SDXL 1.0; itself EOL (v1:1 is the current one)
-}
+# Replacement targets that are themselves EOL as of the catalog date. Empty: the reference no longer
+# advises any retired model (AWS's own, now retired, recommendations are kept as data in
+# 'aws_replacement'). Listed so a new retired replacement is noticed.
+RETIRED_REPLACEMENTS: set[str] = set()
 
-# bedrock-mantle IDs (id-forms.md §6) not in the catalog, so they resolve as UNKNOWN today.
-MISSING_MANTLE_IDS = {
-    "openai.gpt-oss-120b",  # mantle ID of openai.gpt-oss-120b-1:0; the reference has no entry for it
-}
+# bedrock-mantle IDs (id-forms.md §6) not in the catalog, so they resolve as UNKNOWN. Empty: the build
+# reads the mantle IDs from the model cards.
+MISSING_MANTLE_IDS: set[str] = set()
 MANTLE_IDS = [
     "anthropic.claude-haiku-4-5",
     "openai.gpt-oss-120b",

@@ -87,9 +87,14 @@ def test_sonnet_4_dates_are_the_documented_ones() -> None:
 )
 def test_sonnet_4_every_boundary(as_of: date, expected: tuple[Status, bool]) -> None:
     assert status(SONNET_4, as_of) == expected
-    # Regions listed for the announcement and Regions not listed: no regional rows, same answer.
+    # A Region the announcement lists: the same answer.
     assert status(SONNET_4, as_of, "us-east-1") == expected
-    assert status(SONNET_4, as_of, "sa-east-1") == expected
+    # A Region it does not list (Region rule): the model's own lifecycle, never another Region's EOL
+    # or extended-access pricing, and a note that says so.
+    lc = CATALOG.get(SONNET_4).lifecycle(as_of, "sa-east-1")
+    assert lc.status is (ACTIVE if expected[0] is ACTIVE else LEGACY)
+    assert (lc.extended_access, lc.eol_date) == (False, None)
+    assert (lc.note is not None) is (expected[0] is not ACTIVE)
 
 
 @pytest.mark.parametrize(
@@ -238,7 +243,7 @@ def test_regional_rows_sonnet_35_v1(region: str, legacy: date, pea: date, eol: d
 def test_top_level_of_a_regional_schedule(as_of: date, expected: tuple[Status, bool], note: str | None) -> None:
     entry = CATALOG.get(SONNET_35_V1)
     assert entry.earliest_eol_date == date(2026, 3, 1)
-    for region in (None, "sa-east-1"):  # no Region, or one no row names: the top-level dates
+    for region in (None,):  # no Region: the top-level dates
         lc = entry.lifecycle(as_of, region)
         assert (lc.status, lc.extended_access) == expected
         assert lc.note == note
@@ -337,7 +342,32 @@ def test_region_selects_its_row_and_unlisted_regions_use_top_level() -> None:
     assert e.lifecycle(date(2026, 7, 1), "us-east-1").status is EOL
     assert e.lifecycle(date(2026, 7, 1), "eu-west-1").status is LEGACY
     assert e.lifecycle(date(2026, 2, 1), "eu-west-1").status is ACTIVE
-    assert e.lifecycle(date(2026, 2, 1), "eu-west-2").status is LEGACY  # unlisted: top level
+    assert e.lifecycle(date(2026, 2, 1), "eu-west-2").status is LEGACY  # unlisted: the model's own lifecycle
+    # ... but never EOL from another Region's row, and it says the Region is not listed.
+    unlisted = e.lifecycle(date(2026, 10, 1), "eu-west-2")
+    assert (unlisted.status, unlisted.eol_date) == (LEGACY, None)
+    assert "eu-west-2 is not listed" in (unlisted.note or "")
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 9, 10), date(2026, 12, 5), date(2030, 1, 1)])
+def test_region_rule_claude_3_haiku(as_of: date) -> None:
+    """A listed Region takes its row (EOL); an unlisted one is never EOL from another Region's row."""
+    model = "anthropic.claude-3-haiku-20240307-v1:0"
+    assert status(model, as_of, "us-east-1") == (EOL, False)
+    assert status(model, as_of, "us-gov-west-1") == (EOL, False)
+    lc = CATALOG.get(model).lifecycle(as_of, "sa-east-1")
+    assert (lc.status, lc.eol_date, lc.legacy_date) == (LEGACY, None, date(2026, 3, 10))
+    assert lc.note and lc.note.startswith("Region sa-east-1 is not listed in the lifecycle table")
+    assert status(model, as_of) == (EOL, False)  # no Region: the summary
+
+
+def test_region_rule_sonnet_35_v1_unlisted_region() -> None:
+    entry = CATALOG.get(SONNET_35_V1)
+    for as_of in (date(2026, 3, 1), date(2026, 7, 30), date(2027, 1, 1)):
+        lc = entry.lifecycle(as_of, "sa-east-1")
+        assert (lc.status, lc.extended_access, lc.eol_date) == (LEGACY, False, None)
+        assert "sa-east-1 is not listed" in (lc.note or "")
+    assert entry.lifecycle(date(2025, 8, 24), "sa-east-1").status is ACTIVE
 
 
 # ----------------------------------------------------------------- the reference file's own statuses
@@ -375,7 +405,7 @@ REFERENCE_ROWS = _reference_rows()
 
 def test_reference_file_is_present_and_complete() -> None:
     data = _reference()
-    assert data["as_of"] == "2026-11-25"
+    assert data["as_of"] == "2026-11-26"
     assert len(REFERENCE_ROWS) == len(CATALOG)
 
 

@@ -1,4 +1,42 @@
-"""The lifecycle catalog: load the embedded file or a synced one, indexed once."""
+"""The lifecycle catalog: load the embedded file or a synced one, indexed once.
+
+Document schema (``schema_version`` 1; ``scripts/build_catalog.py`` writes it, ``catalog sync`` fetches
+it, ``catalog check`` validates it). Top level: ``generated`` (the date the facts are as of),
+``compiled_on``, ``sources_newest_page_date`` (the newest AWS page the build read), ``source_pages``
+(file, url, date, complete, commit), ``card_index`` (provider, name, card of every card AWS lists),
+``build_report`` (the build's conflict / page-error lines), ``providers``, ``geo_prefixes``, ``models``.
+
+Each entry of ``models`` (only ``id`` and ``source_url`` are required; empty fields are omitted):
+
+* identity: ``id`` (lower case), ``name``, ``provider`` (display name), ``family`` (``provider/word``,
+  e.g. ``anthropic/sonnet``, used for the inferred-replacement fallback), ``variant_of`` (a
+  provisioned-throughput context variant's base), ``alias_of`` (a second ID of the same model, e.g. the
+  bedrock-mantle ID), ``aliases``;
+* lifecycle dates (ISO): ``legacy_date``, ``extended_access_date``, ``eol_date`` (top level: earliest
+  Legacy and latest EOL over ``schedule``), ``earliest_eol_date``, ``launch_date``,
+  ``eol_no_sooner_than`` (a floor, never an EOL date); ``legacy_date_bound: "no later than"`` when the
+  Legacy date is an upper bound (a card that says Legacy and prints no Legacy date); ``regions`` (the
+  Regions a lifecycle row covers; empty means every Region) and ``schedule`` (per-Region rows:
+  ``regions``, the three dates, ``source``);
+* provenance: ``source_url`` (the entry's main page), ``confidence`` (high/medium/low), ``inferred``,
+  ``notes``, ``date_sources`` (date field -> ``{page, file, field, page_date, text}``: the page and the
+  field each date was read from), ``field_sources``, ``card`` (``{page, file, page_date, lifecycle,
+  complete}``: the model card read), ``conflicts`` (``[{field, values: [{source, value}], won, why}]``:
+  where two sources disagreed), ``overlay`` (what an organisation overlay set, with its reason);
+* replacement data: ``replacement`` (the reference's recorded advice), ``replacement_inferred``
+  (not AWS's own), ``no_active_replacement`` (explicitly none), ``replacement_note``,
+  ``aws_replacement`` (AWS's "Recommended model ID" column, kept as data). What a user is told is
+  computed at run time (``resolve.replacement``): the chain walked to a model Active on the day;
+* what the card prints (for migration compatibility; absent when no card was read):
+  ``input_modalities``, ``output_modalities`` (lower case: text, image, video, speech, audio,
+  embedding), ``apis`` (``chat-completions``, ``converse``, ``invoke``, ``messages``, ``responses``,
+  ``startasyncinvoke``), ``apis_by_endpoint`` (endpoint -> apis, where the card says),
+  ``endpoints`` (``bedrock-runtime`` / ``bedrock-mantle``: where this ID is served),
+  ``endpoint_ids`` (endpoint -> the model's IDs there), ``context_window`` and ``max_output_tokens``
+  (tokens; the card's K = 1,000 and M = 1,000,000), ``inference_profiles`` (geo and global profile
+  IDs, e.g. ``us.<id>``, ``global.<id>``), ``in_region`` (false: profile-only on bedrock-runtime),
+  ``lifecycle_policy``, ``legacy_period``.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +97,7 @@ def _schedule(raw: Mapping[str, Any], where: str) -> Schedule:
         legacy_date=_date(raw.get("legacy_date"), where),
         extended_access_date=_date(raw.get("extended_access_date"), where),
         eol_date=_date(raw.get("eol_date"), where),
+        source=raw.get("source") if isinstance(raw.get("source"), Mapping) else None,
     )
 
 
@@ -86,6 +125,25 @@ def _entry(raw: Mapping[str, Any]) -> ModelEntry:
             inferred=bool(raw.get("inferred", False)),
             notes=raw.get("notes"),
             compat=_compat(raw.get("compat"), where),
+            alias_of=raw.get("alias_of"),
+            family=raw.get("family"),
+            aws_replacement=raw.get("aws_replacement"),
+            replacement_inferred=bool(raw.get("replacement_inferred", False)),
+            no_active_replacement=bool(raw.get("no_active_replacement", False)),
+            legacy_date_bound=raw.get("legacy_date_bound"),
+            input_modalities=_strs(raw.get("input_modalities")),
+            output_modalities=_strs(raw.get("output_modalities")),
+            apis=_strs(raw.get("apis")),
+            context_window=_int(raw.get("context_window")),
+            max_output_tokens=_int(raw.get("max_output_tokens")),
+            inference_profiles=_strs(raw.get("inference_profiles")),
+            endpoint_ids={str(k): _strs(v) for k, v in (raw.get("endpoint_ids") or {}).items()},
+            apis_by_endpoint={str(k): _strs(v) for k, v in (raw.get("apis_by_endpoint") or {}).items()},
+            card=raw.get("card"),
+            date_sources=dict(raw.get("date_sources") or {}),
+            conflicts=tuple(raw.get("conflicts") or ()),
+            overlay=raw.get("overlay"),
+            raw=dict(raw),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise CatalogError(f"catalog entry {raw!r:.80}: missing or bad field {exc}") from None
@@ -129,6 +187,20 @@ def compat_document(c: Compat) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v not in (None, [], "") or (k == "geo_profiles" and v == [])}
 
 
+def _strs(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _int(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
 def from_document(doc: Any, source: str) -> Catalog:
     if not isinstance(doc, dict) or not isinstance(doc.get("models"), list):
         raise CatalogError(f"catalog {source}: expected an object with a 'models' list")
@@ -158,37 +230,61 @@ def _iso(d: date | None) -> str | None:
 
 
 def _schedule_doc(s: Schedule) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "regions": list(s.regions),
         "legacy_date": _iso(s.legacy_date),
         "extended_access_date": _iso(s.extended_access_date),
         "eol_date": _iso(s.eol_date),
     }
+    if s.source:
+        doc["source"] = dict(s.source)
+    return doc
 
 
 def entry_document(e: ModelEntry) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "id": e.model_id,
-        "name": e.name,
-        "provider": e.provider,
-        **_schedule_doc(e.dates),
-        "schedule": [_schedule_doc(s) for s in e.schedules],
-        "source_url": e.source_url,
-        "confidence": e.confidence,
-        "replacement": e.replacement,
-        "replacement_note": e.replacement_note,
-        "launch_date": _iso(e.launch_date),
-        "eol_no_sooner_than": _iso(e.eol_no_sooner_than),
-        "earliest_eol_date": _iso(e.earliest_eol_date),
-        "variant_of": e.variant_of,
-        "aliases": list(e.aliases),
-        "endpoints": list(e.endpoints),
-        "lifecycle_policy": e.lifecycle_policy,
-        "inferred": e.inferred,
-        "notes": e.notes,
-        "compat": compat_document(e.compat),
-    }
-    return {k: v for k, v in doc.items() if v not in (None, [], False, {})}
+    doc: dict[str, Any] = dict(e.raw)
+    doc.update(
+        {
+            "id": e.model_id,
+            "name": e.name,
+            "provider": e.provider,
+            **_schedule_doc(e.dates),
+            "schedule": [_schedule_doc(s) for s in e.schedules],
+            "source_url": e.source_url,
+            "confidence": e.confidence,
+            "replacement": e.replacement,
+            "replacement_note": e.replacement_note,
+            "launch_date": _iso(e.launch_date),
+            "eol_no_sooner_than": _iso(e.eol_no_sooner_than),
+            "earliest_eol_date": _iso(e.earliest_eol_date),
+            "variant_of": e.variant_of,
+            "aliases": list(e.aliases),
+            "endpoints": list(e.endpoints),
+            "lifecycle_policy": e.lifecycle_policy,
+            "inferred": e.inferred,
+            "notes": e.notes,
+            "alias_of": e.alias_of,
+            "family": e.family,
+            "aws_replacement": e.aws_replacement,
+            "replacement_inferred": e.replacement_inferred,
+            "no_active_replacement": e.no_active_replacement,
+            "legacy_date_bound": e.legacy_date_bound,
+            "input_modalities": list(e.input_modalities),
+            "output_modalities": list(e.output_modalities),
+            "apis": list(e.apis),
+            "context_window": e.context_window,
+            "max_output_tokens": e.max_output_tokens,
+            "inference_profiles": list(e.inference_profiles),
+            "endpoint_ids": {k: list(v) for k, v in e.endpoint_ids.items()},
+            "apis_by_endpoint": {k: list(v) for k, v in e.apis_by_endpoint.items()},
+            "card": e.card,
+            "date_sources": dict(e.date_sources),
+            "conflicts": list(e.conflicts),
+            "overlay": e.overlay,
+            "compat": compat_document(e.compat),
+        }
+    )
+    return {k: v for k, v in doc.items() if v not in (None, [], {}, False)}
 
 
 def to_document(catalog: Catalog, **header: Any) -> dict[str, Any]:

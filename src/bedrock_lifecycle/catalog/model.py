@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from bedrock_lifecycle.model import Status
 
@@ -27,6 +28,7 @@ class Schedule:
     legacy_date: date | None
     extended_access_date: date | None
     eol_date: date | None
+    source: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,48 @@ class ModelEntry:
     inferred: bool = False
     notes: str | None = None
     compat: Compat = Compat()
+    # Replacement data: the reference's recorded advice, AWS's own column, and how each was reached.
+    alias_of: str | None = None
+    family: str | None = None
+    aws_replacement: str | None = None
+    replacement_inferred: bool = False
+    no_active_replacement: bool = False
+    legacy_date_bound: str | None = None  # "no later than": the Legacy date is an upper bound (card, no date printed)
+    # What the model card prints, for features that compare models (migration compatibility).
+    input_modalities: tuple[str, ...] = ()
+    output_modalities: tuple[str, ...] = ()
+    apis: tuple[str, ...] = ()
+    context_window: int | None = None
+    max_output_tokens: int | None = None
+    inference_profiles: tuple[str, ...] = ()
+    endpoint_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    apis_by_endpoint: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # Provenance: the card read, where every date came from, disagreements between sources.
+    card: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    date_sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, hash=False)
+    conflicts: tuple[Mapping[str, Any], ...] = field(default=(), compare=False, hash=False)
+    # Organisation overlay (catalog_overlay): what the overlay set, and why.
+    overlay: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    # Every field of the document entry, as read (kept so a catalog round-trips losslessly).
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def regions(self) -> tuple[str, ...]:
         return self.dates.regions
 
+    @property
+    def listed_regions(self) -> tuple[str, ...]:
+        """The Regions an announced lifecycle row covers (empty: the dates apply in every Region)."""
+        return tuple(sorted({r for s in self.schedules for r in s.regions} | set(self.dates.regions)))
+
     def lifecycle(self, as_of: date, region: str | None = None) -> Lifecycle:
-        """Status as of a date, for a Region when the reference names one."""
+        """Status as of a date, for a Region when the reference names one.
+
+        Region rule: the schedule row that lists the Region when there is one; otherwise, when the
+        lifecycle rows name Regions and this one is not among them, the model's own summary lifecycle
+        (Legacy once announced) with a note that the Region is not listed: an EOL date announced for
+        other Regions is never applied to it (AWS: a model can remain Active in other Regions).
+        """
         row = self.dates
         note = None
         if region:
@@ -97,6 +134,22 @@ class ModelEntry:
                 if region in sched.regions:
                     row = sched
                     break
+            else:
+                listed = self.listed_regions
+                if listed and region not in listed:
+                    status, _pea = _status(Schedule((), row.legacy_date, None, None), as_of)
+                    if status is Status.ACTIVE and row.legacy_date is None and row.eol_date is not None:
+                        status = Status.LEGACY
+                    note = (
+                        f"Region {region} is not listed in the lifecycle table (its rows cover "
+                        f"{', '.join(listed)}); the EOL date announced for those Regions does not apply here, "
+                        f"and the model may remain available in {region}: check GetFoundationModel there"
+                    )
+                    if status is Status.ACTIVE:
+                        note = None
+                    return Lifecycle(
+                        status, False, row.legacy_date if status is not Status.ACTIVE else None, None, None, note
+                    )
         status, pea = _status(row, as_of)
         if row is self.dates and status is Status.LEGACY and self.earliest_eol_date:
             if as_of >= self.earliest_eol_date:
