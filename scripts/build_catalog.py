@@ -235,6 +235,13 @@ class Build:
     def note(self, text: str) -> None:
         self.report.append(text)
 
+    def confirm(self, target: dict[str, Any], f: str, ref: dict[str, Any]) -> None:
+        """Record that a page confirms a date: a page beats lifecycle.yaml as the source; an earlier page
+        reference (a newer page or a card, read first) is kept."""
+        sources = target.setdefault("date_sources", {})
+        if "file" not in sources.get(f, {}):
+            sources[f] = ref
+
     def page_ref(self, page: awsdocs.Page, label: str, **extra: Any) -> dict[str, Any]:
         ref = {"page": page.url, "file": page.file, "field": label}
         if page.date:
@@ -425,11 +432,9 @@ def apply_late_2025(b: Build, pages_dir: Path) -> None:
                         continue  # the top level summarises the rows
                     if page_value == have:
                         if target is entry:
-                            entry.setdefault("date_sources", {}).setdefault(
-                                f, b.page_ref(page, f"{row.section} table: {_TRIPLE_LABEL[f]}")
-                            )
-                        else:
-                            target.setdefault("source", b.page_ref(page, f"{row.section} table"))
+                            b.confirm(entry, f, b.page_ref(page, f"{row.section} table: {_TRIPLE_LABEL[f]}"))
+                        elif "file" not in (target.get("source") or {}):
+                            target["source"] = b.page_ref(page, f"{row.section} table")
                         continue
                     # The late-2025 page is older than the lifecycle pages and cards read above.
                     src = (entry.get("date_sources") or {}).get(f, {}) if target is entry else target.get("source", {})
@@ -472,7 +477,7 @@ def apply_late_2025(b: Build, pages_dir: Path) -> None:
             values = sorted({d.isoformat() for d in printed})
             column = "Launch date" if f == "launch_date" else "EOL date"
             if have in values:
-                entry.setdefault("date_sources", {}).setdefault(f, b.page_ref(page, f"Active table: {column}"))
+                b.confirm(entry, f, b.page_ref(page, f"Active table: {column}"))
                 continue
             if have is None:
                 continue  # the reference leaves the field empty on purpose (see its notes)
@@ -744,6 +749,27 @@ def summarise_schedules(b: Build) -> None:
         if earliest != entry["eol_date"]:
             entry["earliest_eol_date"] = earliest
         entry["regions"] = sorted({x for r in rows for x in r["regions"]})
+        for f, pick in (("legacy_date", min), ("eol_date", max), ("extended_access_date", min)):
+            dated = [r for r in rows if r.get(f)]
+            if not dated:
+                continue
+            row = pick(dated, key=lambda r, f=f: r[f])
+            if f == "extended_access_date" and entry.get(f) != row[f]:
+                continue
+            src = row.get("source") or {}
+            if "file" in src:
+                entry.setdefault("date_sources", {})[f] = {
+                    **src,
+                    "field": f"{_TRIPLE_LABEL[f]} (row for {', '.join(row['regions'])})",
+                }
+        if entry.get("earliest_eol_date"):
+            row = min((r for r in rows if r.get("eol_date")), key=lambda r: r["eol_date"])
+            src = row.get("source") or {}
+            entry.setdefault("date_sources", {})["earliest_eol_date"] = (
+                {**src, "field": f"EOL date (row for {', '.join(row['regions'])})"}
+                if "file" in src
+                else {"page": entry["source_url"], "field": "lifecycle.yaml earliest_eol_date"}
+            )
 
 
 # Words that name a model family within a provider's IDs (for the inferred-replacement fallback).

@@ -15,7 +15,7 @@ from bedrock_lifecycle.catalog import load_embedded  # noqa: E402
 from bedrock_lifecycle.diagnostics import DIAGNOSTICS  # noqa: E402
 from bedrock_lifecycle.model import Status  # noqa: E402
 from bedrock_lifecycle.policies import DEFAULT_FAIL_ON, POLICIES  # noqa: E402
-from bedrock_lifecycle.resolve.replacement import active_replacement  # noqa: E402
+from bedrock_lifecycle.resolve.replacement import advise  # noqa: E402
 
 MIGRATE = """## Migrating a model
 
@@ -112,10 +112,15 @@ def render_migration() -> str:
         lc = entry.lifecycle(as_of)
         if lc.status is Status.ACTIVE:
             continue
-        target, why = active_replacement(entry.replacement, catalog, as_of)
+        adv = advise(entry.model_id, catalog, as_of)
+        target = adv.model_id
         state = "EOL" if lc.status is Status.EOL else ("Legacy, extended access" if lc.extended_access else "Legacy")
-        advice = f"`{target}`" if target else f"none Active ({why or 'the catalog records no replacement'})"
-        stated = f"`{entry.replacement}`" if entry.replacement and entry.replacement != target else ""
+        if target:
+            advice = f"`{target}`" + (" (inferred)" if adv.inferred else "")
+        else:
+            advice = adv.note or "no Active replacement"
+        recorded = entry.aws_replacement or entry.replacement
+        stated = f"`{recorded}`" if recorded and recorded != target else ""
         eol = lc.eol_date.isoformat() if lc.eol_date else "?"
         rows.append(f"| `{entry.model_id}` | {entry.name} | {state} | {eol} | {advice} | {stated} |")
     lines = [
@@ -125,9 +130,10 @@ def render_migration() -> str:
         "",
         f"Every model that is not Active on the catalog's date ({catalog.generated}), with its EOL date and the",
         "replacement to move to. The replacement follows the catalog's chain until it reaches a model that is",
-        "Active on that date; a replacement that is itself Legacy or EOL is never advised (its ID is shown in the",
-        "last column when it differs). `bedrock-lifecycle catalog show <id> --as-of <date>` answers for another",
-        "date, and scan findings carry the same advice.",
+        "Active on that date; where none does, the newest Active model of the same provider and family (marked",
+        "inferred); a replacement that is itself Legacy or EOL is never advised (AWS's recorded replacement is",
+        "shown in the last column when it differs). `bedrock-lifecycle catalog show <id> --as-of <date>` answers",
+        "for another date, and scan findings carry the same advice.",
         "",
         "## Steps",
         "",
@@ -143,7 +149,7 @@ def render_migration() -> str:
         "",
         "## Models to migrate",
         "",
-        "| Model ID | Name | Status | EOL | Move to | Catalog's stated replacement |",
+        "| Model ID | Name | Status | EOL | Move to | Replacement AWS recorded |",
         "|---|---|---|---|---|---|",
         *rows,
         "",

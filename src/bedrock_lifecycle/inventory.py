@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from bedrock_lifecycle.model import Finding, Resolution, Result, ScanResult, Status
 from bedrock_lifecycle.policies import DOCS_URL
+from bedrock_lifecycle.resolve.replacement import advise
 
 if TYPE_CHECKING:
     from bedrock_lifecycle.catalog.model import Catalog
@@ -107,6 +108,7 @@ class Migration:
     chain: tuple[Hop, ...]  # as followed from the catalog's direct replacement; () without a catalog
     note: str | None
     guide: str = MIGRATION_GUIDE
+    inferred: bool = False  # not AWS's named replacement (the reference's inference or the family fallback)
 
 
 @dataclass(frozen=True)
@@ -310,29 +312,22 @@ def _occurrence(res: Resolution, findings: Sequence[Finding]) -> Occurrence:
 
 
 def replacement_chain(model_id: str, catalog: Catalog, as_of: date) -> tuple[tuple[Hop, ...], str | None]:
-    """Follow the catalog's replacement chain to the first model that is Active as of the date.
-
-    Returns every hop taken (each with its own status) and the recommended model,
-    or None when the chain ends on a Legacy/EOL model. The rule is
-    resolve.replacement.active_replacement's (a tested equivalence); this one also keeps the hops.
-    """
-    entry = catalog.get(model_id)
-    current = entry.replacement if entry else None
+    """The advised replacement (resolve.replacement.advise, the one rule every output uses) with every hop
+    of the recorded chain it followed, each with its own status as of the date. A replacement inferred from
+    the model's family (not on the chain) is the last hop."""
+    advice = advise(model_id, catalog, as_of)
     hops: list[Hop] = []
-    seen: set[str] = set()
-    while current and current.lower() not in seen:
-        seen.add(current.lower())
-        hop_entry = catalog.get(current)
+    for hop_id in (
+        *advice.chain,
+        *([advice.model_id] if advice.model_id and advice.model_id not in advice.chain else []),
+    ):
+        hop_entry = catalog.get(hop_id)
         if hop_entry is None:
-            hops.append(Hop(current, "unknown"))
-            return tuple(hops), current
+            hops.append(Hop(hop_id, "unknown"))
+            continue
         lc = hop_entry.lifecycle(as_of)
-        phase = phase_of(lc.status, lc.extended_access)
-        hops.append(Hop(hop_entry.model_id, phase, lc.legacy_date, lc.eol_date))
-        if lc.status is Status.ACTIVE:
-            return tuple(hops), hop_entry.model_id
-        current = hop_entry.replacement
-    return tuple(hops), None
+        hops.append(Hop(hop_entry.model_id, phase_of(lc.status, lc.extended_access), lc.legacy_date, lc.eol_date))
+    return tuple(hops), advice.model_id
 
 
 def _migration(rep: Resolution, phase: str, catalog: Catalog | None, as_of: date) -> Migration | None:
@@ -343,26 +338,21 @@ def _migration(rep: Resolution, phase: str, catalog: Catalog | None, as_of: date
     if phase == "active" and not scheduled:
         return None
     if catalog is None:
-        # The scan already followed the chain for non-Active models: the replacement is Active.
+        # The scan already chose the replacement for non-Active models: it is Active.
         chosen = rep.replacement if phase != "active" else None
-        note = None if chosen else (rep.replacement_note or "the catalog records no replacement")
-        return Migration(chosen, "active" if chosen else None, None, None, (), note)
+        note = rep.replacement_note or (None if chosen else "no Active replacement")
+        return Migration(chosen, "active" if chosen else None, None, None, (), note, inferred=rep.replacement_inferred)
     hops, chosen = replacement_chain(rep.model_id, catalog, as_of)
+    advice = advise(rep.model_id, catalog, as_of)
     last = next((h for h in hops if h.model_id == chosen), None)
-    note = None
-    if chosen is None:
-        if hops:
-            chain = " -> ".join(f"{h.model_id} ({PHASE_LABELS[h.phase]})" for h in hops)
-            note = f"no Active replacement: the catalog's chain {chain} ends without an Active model"
-        else:
-            note = "the catalog records no replacement"
     return Migration(
         chosen,
         last.phase if last else None,
         last.legacy_date if last else None,
         last.eol_date if last else None,
         hops,
-        note,
+        advice.note,
+        inferred=advice.inferred,
     )
 
 
@@ -435,6 +425,7 @@ def migration_document(mig: Migration | None) -> dict[str, Any] | None:
         "replacement_phase": mig.replacement_phase,
         "replacement_legacy_date": _iso(mig.replacement_legacy_date),
         "replacement_eol_date": _iso(mig.replacement_eol_date),
+        "replacement_inferred": mig.inferred,
         "chain": [
             {
                 "model_id": h.model_id,
@@ -629,8 +620,8 @@ def migration_text(mig: Migration, as_of: date) -> str:
         own = status_text(
             mig.replacement_phase or "unknown", mig.replacement_legacy_date, mig.replacement_eol_date, as_of
         )
-        return f"migrate to {mig.replacement} ({own})"
-    return mig.note or "no replacement"
+        return f"migrate to {mig.replacement} ({own}{', inferred' if mig.inferred else ''})"
+    return mig.note or "no Active replacement"
 
 
 def summary_line(inv: Inventory) -> str:

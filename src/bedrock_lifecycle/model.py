@@ -154,7 +154,8 @@ class Resolution:
     extended_access_date: date | None = None
     eol_date: date | None = None
     replacement: str | None = None  # an Active model, found by following the catalog's replacement chain
-    replacement_note: str | None = None  # why there is none, when the chain ends on a non-Active model
+    replacement_note: str | None = None  # why there is none, or how an inferred replacement was chosen
+    replacement_inferred: bool = False  # not a replacement AWS named (the reference's or the family inference)
     source_url: str | None = None
     suggestions: tuple[str, ...] = ()
     note: str | None = None

@@ -16,7 +16,8 @@ from bedrock_lifecycle import inventory
 from bedrock_lifecycle.catalog import load_embedded
 from bedrock_lifecycle.cli import main
 from bedrock_lifecycle.config import Config
-from bedrock_lifecycle.resolve.replacement import active_replacement
+from bedrock_lifecycle.model import Status
+from bedrock_lifecycle.resolve.replacement import active_replacement, advise
 from bedrock_lifecycle.scan import scan
 
 AS_OF = date(2026, 11, 25)
@@ -177,14 +178,18 @@ def test_active_model_with_a_scheduled_retirement_gets_a_hint(tree):
 
 
 def test_chain_agrees_with_the_scans_replacement_for_every_catalog_entry():
-    """inventory.replacement_chain and resolve.replacement.active_replacement are the same rule."""
+    """inventory.replacement_chain and resolve.replacement.advise are the same rule, and the advice is
+    always a model Active on the date."""
     for as_of in (date(2025, 1, 1), AS_OF, date(2027, 6, 1)):
         for entry in CATALOG:
             hops, chosen = inventory.replacement_chain(entry.model_id, CATALOG, as_of)
-            expected, _why = active_replacement(entry.replacement, CATALOG, as_of)
-            assert chosen == expected, entry.model_id
+            assert chosen == advise(entry.model_id, CATALOG, as_of).model_id, entry.model_id
             if chosen:
                 assert hops[-1].model_id == chosen
+                assert CATALOG.get(chosen).lifecycle(as_of).status is Status.ACTIVE, (entry.model_id, chosen)
+            recorded, _why = active_replacement(entry.replacement, CATALOG, as_of)
+            if recorded:  # a recorded chain that reaches an Active model is always the advice
+                assert chosen == recorded, entry.model_id
 
 
 def test_without_a_catalog_the_scans_replacement_is_used(tree):

@@ -11,6 +11,15 @@ def _d(value: date | None) -> str:
     return value.isoformat() if value else "unknown"
 
 
+def replacement_phrase(replacement: str | None, inferred: bool, note: str | None) -> str:
+    """The advice as every output words it: always an Active model, or a plain "no Active replacement"."""
+    if replacement:
+        if note:
+            return f"migrate to {replacement} ({note})"
+        return f"migrate to {replacement}" + (" (inferred: AWS names no Active replacement)" if inferred else "")
+    return note or "no Active replacement"
+
+
 def describe(res: Resolution, as_of: date) -> str:
     ref = res.reference
     details = [res.name] if res.name and res.name != res.model_id else []
@@ -47,10 +56,7 @@ def describe(res: Resolution, as_of: date) -> str:
     if res.note:
         parts.append(res.note)
     if res.status is not Status.ACTIVE:
-        if res.replacement:
-            parts.append(f"migrate to {res.replacement}")
-        else:
-            parts.append(res.replacement_note or "the catalog records no replacement")
+        parts.append(replacement_phrase(res.replacement, res.replacement_inferred, res.replacement_note))
     if ref.possible:
         parts.append("one of several values this setting can take")
     return "; ".join(parts) + "."

@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle.model import Reference, Span
     from bedrock_lifecycle.policies.messages import describe
     from bedrock_lifecycle.resolve.ids import IdParser, resolve
+    from bedrock_lifecycle.resolve.replacement import with_replacement
 
     catalog = catalog_mod.load(args.catalog)
     as_of = args.as_of or date.today()
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"'{args.id}' is not a Bedrock model reference", file=sys.stderr)
         return EXIT_FAILED
     ref = Reference(args.id, Span("<argument>", 1, 1, 1, len(args.id) + 1), "", "argument", region=args.region)
-    res = resolve(ref, parsed, catalog, as_of)
+    res = with_replacement(resolve(ref, parsed, catalog, as_of), catalog, as_of)
     entry = catalog.get(res.model_id) if res.model_id else None
     doc: dict[str, Any] = {
         "reference": args.id,
@@ -50,11 +51,21 @@ def run(args: argparse.Namespace) -> int:
         "extended_access_date": iso(res.extended_access_date),
         "eol_date": iso(res.eol_date),
         "replacement": res.replacement,
+        "replacement_inferred": res.replacement_inferred,
+        "replacement_note": res.replacement_note,
+        "aws_replacement": entry.aws_replacement if entry else None,
+        "recorded_replacement": entry.replacement if entry else None,
         "eol_no_sooner_than": iso(entry.eol_no_sooner_than) if entry else None,
         "launch_date": iso(entry.launch_date) if entry else None,
         "regions": list(entry.regions) if entry else [],
         "confidence": entry.confidence if entry else None,
         "source_url": res.source_url,
+        "card": entry.card.get("page") if entry and entry.card else None,
+        "legacy_date_bound": entry.legacy_date_bound if entry else None,
+        "region_note": res.note,
+        **date_source_lines(entry),
+        "conflicts": [conflict_line(c) for c in entry.conflicts] if entry else [],
+        "overlay": overlay_line(entry.overlay) if entry and entry.overlay else None,
         "notes": entry.notes if entry else None,
         "suggestions": list(res.suggestions),
         "as_of": as_of.isoformat(),
@@ -64,12 +75,45 @@ def run(args: argparse.Namespace) -> int:
     if args.output == "json":
         sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True) + "\n")
     else:
-        width = max(len(k) for k in doc)
+        width = max(len(k) for k in doc if doc[k] not in (None, [], "", False))
         for key, value in doc.items():
-            if value not in (None, [], ""):
-                shown = ", ".join(value) if isinstance(value, list) else value
-                print(f"{key.ljust(width)}  {shown}")
+            if value in (None, [], "", False):
+                continue
+            if key == "conflicts":
+                for line in value:
+                    print(f"{'conflict'.ljust(width)}  {line}")
+                continue
+            shown = ", ".join(value) if isinstance(value, list) else value
+            print(f"{key.ljust(width)}  {shown}")
     return 0 if res.model_id or res.status.value == "OPAQUE" else EXIT_FAILED
+
+
+def date_source_lines(entry: Any) -> dict[str, str]:
+    """'eol_date_source': 'Model EOL date on model-card-...html (page of 2026-09-28)', one per date."""
+    if entry is None:
+        return {}
+    out: dict[str, str] = {}
+    for field in ("legacy_date", "extended_access_date", "eol_date", "launch_date", "eol_no_sooner_than"):
+        src = entry.date_sources.get(field)
+        if not src:
+            continue
+        where = str(src.get("page", ""))
+        dated = f" (page of {src['page_date']})" if src.get("page_date") else ""
+        inherited = f", inherited from {src['inherited_from']}" if src.get("inherited_from") else ""
+        out[f"{field}_source"] = f"{src.get('field', '?')} on {where}{dated}{inherited}"
+    return out
+
+
+def conflict_line(c: Any) -> str:
+    values = "; ".join(f"{v.get('source')}: {v.get('value')}" for v in c.get("values") or ())
+    return f"{c.get('field')}: {values} -> {c.get('won')} ({c.get('why')})"
+
+
+def overlay_line(overlay: Any) -> str:
+    fields = ", ".join(f"{k} {v}" for k, v in sorted((overlay.get("fields") or {}).items()))
+    base = overlay.get("catalog") or {}
+    was = ", ".join(f"{k} {v}" for k, v in sorted(base.items()) if v) or "not in the catalog"
+    return f"{overlay.get('file')}: {fields or 'entry added'} (catalog: {was}); reason: {overlay.get('reason')}"
 
 
 COMMAND = Command(name="show", help="resolve any ID form to its catalog entry", configure=configure, run=run)
