@@ -456,6 +456,7 @@ OPTIONS: dict[str, tuple[str, Converter]] = {
     "quiet": ("quiet", Validator.boolean),
     "no_color": ("no_color", Validator.boolean),
     "catalog": ("catalog", Validator.file_path),
+    "catalog_overlay": ("catalog_overlay", Validator.file_path),
     "max_file_size": ("max_file_size", Validator.count),
     "jobs": ("jobs", Validator.count),
     "strict": ("strict", Validator.boolean),

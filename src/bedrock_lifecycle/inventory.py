@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from bedrock_lifecycle.model import Finding, Resolution, Result, ScanResult, Status
 from bedrock_lifecycle.policies import DOCS_URL
+from bedrock_lifecycle.report import catalog_age_warning, catalog_label
 from bedrock_lifecycle.resolve.replacement import advise
 
 if TYPE_CHECKING:
@@ -182,6 +183,7 @@ class Inventory:
     files_scanned: int
     diagnostics: int
     horizon: Horizon | None = None
+    catalog_sources_date: str | None = None
 
     @property
     def references(self) -> int:
@@ -405,6 +407,7 @@ def build(result: ScanResult, catalog: Catalog | None = None, horizon_spec: Hori
         as_of=result.as_of,
         catalog_date=result.catalog_date,
         catalog_source=result.catalog_source,
+        catalog_sources_date=result.catalog_sources_date,
         root=result.root,
         version=str(result.extra.get("version", "")),
         files_scanned=result.files_scanned,
@@ -509,6 +512,8 @@ def document(inv: Inventory) -> dict[str, Any]:
         "as_of": inv.as_of.isoformat(),
         "catalog_date": inv.catalog_date,
         "catalog_source": inv.catalog_source,
+        "catalog_sources_date": inv.catalog_sources_date,
+        "catalog_warning": catalog_age_warning(inv.catalog_date, inv.as_of),
         "summary": {
             "models": len(inv.models),
             "references": inv.references,
@@ -664,8 +669,10 @@ def horizon_lines(h: Horizon) -> list[str]:
 
 def render_table(inv: Inventory) -> str:
     lines = [
-        f"bedrock-lifecycle {inv.version} | catalog {inv.catalog_date} ({inv.catalog_source}) "
+        f"bedrock-lifecycle {inv.version} | catalog "
+        f"{catalog_label(inv.catalog_date, inv.catalog_source, inv.catalog_sources_date)} "
         f"| as of {inv.as_of.isoformat()}",
+        *(f"warning: {w}" for w in [catalog_age_warning(inv.catalog_date, inv.as_of)] if w),
         "",
     ]
     if not inv.models:

@@ -207,6 +207,7 @@ class ScanResult:
     baseline: str | None = None  # the baseline file compared against (--baseline), as given
     accepted: tuple[Finding, ...] = ()  # FAILED findings the baseline accepts: left out of findings
     stale: tuple[BaselineEntry, ...] = ()  # baseline entries no longer found
+    catalog_sources_date: str | None = None  # the newest AWS page the catalog was built from
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -223,6 +224,7 @@ class ScanResult:
         catalog_source: str,
         root: str,
         files_scanned: int,
+        catalog_sources_date: str | None = None,
     ) -> ScanResult:
         return ScanResult(
             findings=tuple(sorted(findings, key=Finding.sort_key)),
@@ -232,4 +234,5 @@ class ScanResult:
             catalog_source=catalog_source,
             root=root,
             files_scanned=files_scanned,
+            catalog_sources_date=catalog_sources_date,
         )

@@ -437,6 +437,7 @@ def scan(
         catalog_source=catalog.source,
         root=cfg.root,
         files_scanned=sum(1 for o in outcomes if o.parsed),
+        catalog_sources_date=str(catalog.meta.get("sources_newest_page_date") or "") or None,
     )
     result.extra.update(files_discovered=len(targets), version=__version__)
     return result

@@ -114,6 +114,19 @@ def test_dates_from_the_api_win_and_absent_models_keep_history(tmp_path):
     doc = json.loads(out.read_text())
     assert doc["generated"] == "2026-11-25" and doc["synced_at"] == "2026-11-25T12:00:00Z"
     assert doc["sync_regions"] == ["us-east-1"] and doc["botocore_version"] == "1.44.8"
+    # The synced file is one the loader and `catalog check` accept; a date the API changed names the API.
+    from bedrock_lifecycle.catalog.check import check_file
+
+    # ... and check tells the team which recorded advice the sync made stale (Nova Pro went Legacy here).
+    assert check_file(str(out)) == (
+        str(out),
+        [
+            f"{m}: advised replacement amazon.nova-pro-v1:0 is LEGACY on 2026-11-25 (advise an Active model, or none)"
+            for m in ("amazon.titan-text-premier-v1:0", "amazon.titan-text-premier-v1:0:32k")
+        ],
+    )
+    assert nova.date_sources["eol_date"]["page"] == sync_mod.API_SOURCE
+    assert cat.get("anthropic.claude-v2").date_sources["eol_date"]["page"].startswith("https://docs.aws.amazon.com/")
 
 
 def test_summary_without_dates_calls_get_foundation_model(tmp_path):

@@ -32,8 +32,9 @@ def test_active_model_passes_and_replacement_chain_is_followed():
     conf = {"foundation_model": ["amazon.nova-pro-v1:0"]}
     assert evaluate("BRL_001", conf, "aws_bedrockagent_agent", as_of=AS_OF).result is Result.PASSED
     verdict = evaluate("BRL_001", {"m": "anthropic.claude-v2"}, "x", as_of=AS_OF)
-    assert "migrate to" not in verdict.details[0]  # Sonnet 4.5 is Legacy: never advised
-    assert "no Active successor" in verdict.details[0]
+    # AWS named Sonnet 4.5, Legacy since 2026-10-08: never advised; the Active successor is, marked inferred.
+    assert "anthropic.claude-sonnet-4-5" not in verdict.details[0]
+    assert "migrate to anthropic.claude-sonnet-5-5 (inferred" in verdict.details[0]
 
 
 def test_provisioned_throughput_role_comes_from_the_resource_type():

@@ -67,8 +67,13 @@ def load_embedded() -> Catalog:
     return from_document(json.loads(EMBEDDED_PATH.read_text(encoding="utf-8")), source=EMBEDDED)
 
 
-def load(path: str | None) -> Catalog:
-    """The embedded catalog, or the file at ``path`` (``--catalog``)."""
+def load(path: str | None, overlay: str | None = None) -> Catalog:
+    """The embedded catalog, or the file at ``path`` (``--catalog``); with an organisation overlay
+    (``--catalog-overlay`` / ``catalog_overlay:``) applied on top."""
+    if overlay:
+        from bedrock_lifecycle.catalog.overlay import apply_overlay
+
+        return apply_overlay(load(path), overlay)
     if path is None:
         return load_embedded()
     try:

@@ -253,6 +253,39 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
         )
         earliest = min(eols) if len(set(eols)) > 1 else None
         note += " Regions disagree: see the per-Region schedule."
+    api_source = {
+        "page": API_SOURCE,
+        "field": f"ListFoundationModels modelLifecycle in {', '.join(sorted(seen))} on {synced}",
+    }
+
+    def sources(old: ModelEntry | None, new_top: Schedule, new_earliest: date | None, launch: date | None) -> dict:
+        """Where each date now comes from: the API for every date it changed, the old source otherwise."""
+        out = dict(old.date_sources) if old else {}
+        values = {
+            "legacy_date": new_top.legacy_date,
+            "extended_access_date": new_top.extended_access_date,
+            "eol_date": new_top.eol_date,
+            "earliest_eol_date": new_earliest,
+            "launch_date": launch,
+        }
+        before = (
+            {
+                "legacy_date": old.dates.legacy_date,
+                "extended_access_date": old.dates.extended_access_date,
+                "eol_date": old.dates.eol_date,
+                "earliest_eol_date": old.earliest_eol_date,
+                "launch_date": old.launch_date,
+            }
+            if old
+            else {}
+        )
+        for name, value in values.items():
+            if value is None:
+                out.pop(name, None)
+            elif old is None or before.get(name) != value or name not in out:
+                out[name] = api_source
+        return out
+
     if base is None:
         return ModelEntry(
             model_id=any_model.model_id,
@@ -265,6 +298,7 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
             launch_date=any_model.launch,
             earliest_eol_date=earliest,
             notes=note,
+            date_sources=sources(None, top, earliest, any_model.launch),
         )
     return replace(
         base,
@@ -273,6 +307,7 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
         earliest_eol_date=earliest,
         launch_date=any_model.launch or base.launch_date,
         notes=" ".join(x for x in (base.notes, note) if x),
+        date_sources=sources(base, top, earliest, any_model.launch or base.launch_date),
     )
 
 

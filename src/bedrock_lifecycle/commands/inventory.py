@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     # Every scan option the inventory does not expose keeps the scan's default (and config-file) value.
     merged = argparse.Namespace(**{**vars(scan_parser().parse_args([])), **vars(args)})
     cfg = build_config(merged)
-    catalog = catalog_mod.load(args.catalog)
+    catalog = catalog_mod.load(merged.catalog, getattr(merged, "catalog_overlay", None))
     result = scan(cfg, catalog)
     inv = inventory.build(result, catalog, args.horizon)
     fmt = output_format("inventory", args.output)

@@ -63,6 +63,11 @@ def add_common(p: argparse.ArgumentParser) -> None:
         help="evaluate lifecycle status as of this date (default: today)",
     )
     p.add_argument("--catalog", metavar="FILE", help="use this catalog file instead of the embedded one")
+    p.add_argument(
+        "--catalog-overlay",
+        metavar="FILE",
+        help="organisation overlay: private models and stricter dates, each with a reason (see docs)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 

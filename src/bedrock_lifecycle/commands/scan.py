@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle.scan import scan
 
     cfg = build_config(args)
-    catalog = catalog_mod.load(args.catalog)
+    catalog = catalog_mod.load(args.catalog, getattr(args, "catalog_overlay", None))
     result = _with_baseline(args, cfg, scan(cfg, catalog))
     outputs: list[str] = args.output or ["cli"]
     dests = destinations(outputs, args.output_file_path)
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             write(dest, text)
     if "cli" not in outputs or machine_on_stdout or args.compact:  # --compact prints no header
-        warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
+        warning = catalog_age_warning(result.catalog_date, result.as_of)
         if warning:
             print(f"bedrock-lifecycle: warning: {warning}", file=sys.stderr)
     sys.stdout.flush()

@@ -54,7 +54,7 @@ def build_config(args: argparse.Namespace) -> Config:
         skip_checks=check_ids(args.skip_check),
         fail_on=fail_on(args),
         soft_fail=args.soft_fail,
-        skip_paths=(*args.skip_path, OWN_FILES, *_baseline_skip(args, root)),
+        skip_paths=(*args.skip_path, OWN_FILES, *_baseline_skip(args, root), *_overlay_skip(args, root)),
         frameworks=frameworks(args),
         max_file_size=args.max_file_size or DEFAULT_MAX_FILE_SIZE,
         jobs=max(1, jobs),
@@ -155,6 +155,17 @@ def scan_options() -> dict[str, argparse.Action]:
     from bedrock_lifecycle.commands.scan import scan_parser
 
     return {o[2:].replace("-", "_"): a for a in scan_parser()._actions for o in a.option_strings if o.startswith("--")}
+
+
+def _overlay_skip(args: argparse.Namespace, root: str) -> tuple[str, ...]:
+    """A catalog overlay inside the scan root is not scanned: it declares model IDs but uses none."""
+    from bedrock_lifecycle.discover import relpath
+
+    given = getattr(args, "catalog_overlay", None)
+    if not given:
+        return ()
+    rel = relpath(given, root)
+    return () if rel.startswith("/") else ("^" + re.escape(rel) + "$",)
 
 
 def _baseline_skip(args: argparse.Namespace, root: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ class ReportOptions:
     compact: bool = False
     quiet: bool = False
     color: bool = False
-    stale_after_days: int = 90
+    stale_after_days: int = 45  # CATALOG_MAX_AGE_DAYS
     sarif_category: str | None = None  # runAutomationDetails.id (--sarif-category)
     sarif_include_suppressed: bool = False  # SKIPPED results as results with `suppressions`
     sarif_max_results: int = 25_000  # GitHub code scanning's per-run limit
@@ -25,7 +25,17 @@ class ReportOptions:
     link_base: str = ""
 
 
-def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | None:
+# AWS changes model cards monthly: a catalog older than this is called stale in every report.
+CATALOG_MAX_AGE_DAYS = 45
+
+
+def catalog_label(catalog_date: str, source: str, sources_date: str | None) -> str:
+    """How every report names its catalog: '2026-11-26 (embedded; AWS pages up to 2026-10-08)'."""
+    pages = f"; AWS pages up to {sources_date}" if sources_date else ""
+    return f"{catalog_date} ({source}{pages})"
+
+
+def catalog_age_warning(catalog_date: str, as_of: date, limit: int = CATALOG_MAX_AGE_DAYS) -> str | None:
     try:
         built = date.fromisoformat(catalog_date)
     except ValueError:
@@ -33,8 +43,9 @@ def catalog_age_warning(catalog_date: str, as_of: date, limit: int) -> str | Non
     age = (as_of - built).days
     if age > limit:
         return (
-            f"the lifecycle catalog is {age} days old (dated {catalog_date}): "
-            "run `bedrock-lifecycle catalog sync` or upgrade bedrock-lifecycle"
+            f"the lifecycle catalog is {age} days old (dated {catalog_date}; AWS changes model cards monthly, "
+            f"and a catalog older than {limit} days misses them): run `bedrock-lifecycle catalog sync` "
+            "or upgrade bedrock-lifecycle"
         )
     return None
 

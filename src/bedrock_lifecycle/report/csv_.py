@@ -42,6 +42,7 @@ COLUMNS = (
     "replacement",
     "message",
     "catalog_date",
+    "catalog_sources_date",
     "as_of",
 )
 _RESULT_RANK = {Result.FAILED: 2, Result.SKIPPED: 1, Result.PASSED: 0}
@@ -115,6 +116,7 @@ def row(findings: list[Finding], result: ScanResult, accepted: frozenset[int] = 
         res.replacement or "",
         top.message,
         result.catalog_date,
+        result.catalog_sources_date or "",
         result.as_of.isoformat(),
     ]
     return [_safe(v) for v in values]

@@ -125,6 +125,11 @@ def document(inv: Inventory, *, timestamp: str | None = None) -> dict[str, Any]:
             {"name": f"{PREFIX}:as_of", "value": inv.as_of.isoformat()},
             {"name": f"{PREFIX}:catalog_date", "value": inv.catalog_date},
             {"name": f"{PREFIX}:catalog_source", "value": inv.catalog_source},
+            *(
+                [{"name": f"{PREFIX}:catalog_sources_date", "value": inv.catalog_sources_date}]
+                if inv.catalog_sources_date
+                else []
+            ),
         ],
     }
     if timestamp:

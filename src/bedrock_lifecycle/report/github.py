@@ -128,7 +128,8 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
     out = [
         f"## bedrock-lifecycle: {headline}",
         "",
-        f"Catalog **{result.catalog_date}** ({plain(result.catalog_source)}) · as of "
+        f"Catalog **{result.catalog_date}** ({plain(result.catalog_source)}"
+        f"{'; AWS pages up to ' + result.catalog_sources_date if result.catalog_sources_date else ''}) · as of "
         f"**{result.as_of.isoformat()}** · {result.files_scanned} files scanned · "
         f"bedrock-lifecycle {version}",
         "",

@@ -34,7 +34,7 @@ from bedrock_lifecycle.inventory import (
     migration_text,
 )
 from bedrock_lifecycle.model import Finding, Result, ScanResult
-from bedrock_lifecycle.report import ReportOptions
+from bedrock_lifecycle.report import ReportOptions, catalog_label
 
 DEFAULT_HORIZON = "180d"
 COLORS = {
@@ -466,8 +466,9 @@ def _findings_table(findings: Iterable[Finding], link_base: str) -> str:
 
 def render_report(result: ScanResult, inv: Inventory, *, today: date | None = None, link_base: str = "") -> str:
     meta = (
-        f"bedrock-lifecycle {e(inv.version)} &middot; catalog {e(inv.catalog_date)} "
-        f"({e(inv.catalog_source)}) &middot; as of {inv.as_of} &middot; "
+        f"bedrock-lifecycle {e(inv.version)} &middot; catalog "
+        f"{e(catalog_label(inv.catalog_date, inv.catalog_source, inv.catalog_sources_date))} "
+        f"&middot; as of {inv.as_of} &middot; "
         f"{_n(inv.references, 'reference')} to {_n(len(inv.models), 'model')} in "
         f"{_n(len(inv.files), 'file')} ({inv.files_scanned} scanned)"
         + (f" &middot; {inv.diagnostics} file diagnostics" if inv.diagnostics else "")

@@ -69,7 +69,7 @@ def document(result: ScanResult, *, records: bool = True) -> dict[str, Any]:
             buckets[f.result].append(record(f))
         else:
             buckets[f.result].append({})
-    warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
+    warning = catalog_age_warning(result.catalog_date, result.as_of)
     return {
         "check_type": CHECK_TYPE,
         "results": {
@@ -89,6 +89,7 @@ def document(result: ScanResult, *, records: bool = True) -> dict[str, Any]:
             "bedrock_lifecycle_version": result.extra.get("version"),
             "catalog_date": result.catalog_date,
             "catalog_source": result.catalog_source,
+            "catalog_sources_date": result.catalog_sources_date,
             "as_of": result.as_of.isoformat(),
             "catalog_warning": warning,
         },

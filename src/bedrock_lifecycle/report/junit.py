@@ -87,6 +87,7 @@ def document(result: ScanResult, opts: ReportOptions) -> ET.Element:
     common = [
         ("catalog_date", result.catalog_date),
         ("catalog_source", result.catalog_source),
+        ("catalog_sources_date", result.catalog_sources_date or ""),
         ("as_of", result.as_of.isoformat()),
     ]
     warning = catalog_age_warning(result.catalog_date, result.as_of, opts.stale_after_days)

@@ -278,6 +278,7 @@ def document(result_: ScanResult, opts: ReportOptions) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "catalogDate": result_.catalog_date,
         "catalogSource": result_.catalog_source,
+        "catalogSourcesDate": result_.catalog_sources_date,
         "asOf": result_.as_of.isoformat(),
         "filesScanned": result_.files_scanned,
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bedrock_lifecycle.model import Finding, Result, ScanResult
-from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
+from bedrock_lifecycle.report import ReportOptions, catalog_age_warning, catalog_label
 from bedrock_lifecycle.report.json_ import file_path
 
 _COLORS = {Result.PASSED: "\033[32m", Result.FAILED: "\033[31m", Result.SKIPPED: "\033[33m"}
@@ -47,12 +47,11 @@ def _counts(result: ScanResult) -> dict[Result, int]:
 
 
 def header(result: ScanResult) -> list[str]:
-    source = result.catalog_source
+    label = catalog_label(result.catalog_date, result.catalog_source, result.catalog_sources_date)
     lines = [
-        f"bedrock-lifecycle {result.extra.get('version', '')} | catalog {result.catalog_date} ({source}) "
-        f"| as of {result.as_of.isoformat()}",
+        f"bedrock-lifecycle {result.extra.get('version', '')} | catalog {label} | as of {result.as_of.isoformat()}",
     ]
-    warning = catalog_age_warning(result.catalog_date, result.as_of, 90)
+    warning = catalog_age_warning(result.catalog_date, result.as_of)
     if warning:
         lines.append(f"warning: {warning}")
     return lines

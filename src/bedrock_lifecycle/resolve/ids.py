@@ -300,6 +300,11 @@ def resolve(ref: Reference, parsed: ParsedId, catalog: Catalog, as_of: date) -> 
         )
     region = ref.region or parsed.region
     lc = entry.lifecycle(as_of, region)
+    note = lc.note
+    if entry.overlay:
+        from bedrock_lifecycle.catalog.overlay import overlay_note
+
+        note = "; ".join(x for x in (lc.note, overlay_note(entry)) if x)
     return Resolution(
         reference=ref,
         parsed=parsed,
@@ -313,5 +318,5 @@ def resolve(ref: Reference, parsed: ParsedId, catalog: Catalog, as_of: date) -> 
         eol_date=lc.eol_date,
         replacement=entry.replacement,
         source_url=entry.source_url,
-        note=lc.note,
+        note=note,
     )

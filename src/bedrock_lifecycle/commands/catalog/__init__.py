@@ -7,8 +7,8 @@ To add one (``catalog check``): write ``commands/catalog/check.py`` with a ``COM
 from __future__ import annotations
 
 from bedrock_lifecycle.commands.base import Command
-from bedrock_lifecycle.commands.catalog import diff, list_, show, sync
+from bedrock_lifecycle.commands.catalog import check, diff, list_, show, sync
 
-SUBCOMMANDS: tuple[Command, ...] = (list_.COMMAND, show.COMMAND, sync.COMMAND, diff.COMMAND)
+SUBCOMMANDS: tuple[Command, ...] = (list_.COMMAND, show.COMMAND, sync.COMMAND, diff.COMMAND, check.COMMAND)
 
 COMMAND = Command(name="catalog", help="inspect the lifecycle catalog", subcommands=SUBCOMMANDS)

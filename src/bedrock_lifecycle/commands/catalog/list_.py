@@ -23,7 +23,7 @@ def configure(lst: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle import catalog as catalog_mod
 
-    catalog = catalog_mod.load(args.catalog)
+    catalog = catalog_mod.load(args.catalog, getattr(args, "catalog_overlay", None))
     as_of = args.as_of or date.today()
     want_status = statuses(args.status)
     want_provider = {p.lower() for p in csv_words(args.provider)}

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle.resolve.ids import IdParser, resolve
     from bedrock_lifecycle.resolve.replacement import with_replacement
 
-    catalog = catalog_mod.load(args.catalog)
+    catalog = catalog_mod.load(args.catalog, getattr(args, "catalog_overlay", None))
     as_of = args.as_of or date.today()
     parsed = IdParser.for_catalog(catalog).parse(args.id)
     if parsed is None:
@@ -110,10 +110,13 @@ def conflict_line(c: Any) -> str:
 
 
 def overlay_line(overlay: Any) -> str:
+    """What the overlay set next to what the catalog said, and why."""
     fields = ", ".join(f"{k} {v}" for k, v in sorted((overlay.get("fields") or {}).items()))
+    if overlay.get("added"):
+        return f"{overlay.get('file')}: an organisation model ({fields or 'no dates'}); reason: {overlay.get('reason')}"
     base = overlay.get("catalog") or {}
-    was = ", ".join(f"{k} {v}" for k, v in sorted(base.items()) if v) or "not in the catalog"
-    return f"{overlay.get('file')}: {fields or 'entry added'} (catalog: {was}); reason: {overlay.get('reason')}"
+    was = ", ".join(f"{k} {v}" for k, v in sorted(base.items()) if v) or "no Legacy or EOL date, no replacement"
+    return f"{overlay.get('file')}: {fields} (the catalog says: {was}); reason: {overlay.get('reason')}"
 
 
 COMMAND = Command(name="show", help="resolve any ID form to its catalog entry", configure=configure, run=run)
