@@ -191,7 +191,7 @@ def test_skip_until_expires(capsys, tree):
 
 def test_version_names_catalog_date(capsys):
     code, out, _ = run(capsys, "--version")
-    assert code == 0 and "catalog 2026-11-25" in out
+    assert code == 0 and "catalog 2026-11-26" in out
 
 
 def test_catalog_show_every_form(capsys):

@@ -28,7 +28,25 @@ def test_migration_guide_is_current_and_never_advises_a_dying_model():
     assert "| `anthropic.claude-3-haiku-20240307-v1:0` |" in text
     assert "`anthropic.claude-haiku-4-5-20251001-v1:0`" in text  # Claude 3 Haiku's Active replacement
     row = next(line for line in text.splitlines() if line.startswith("| `ai21.j2-mid-v1` |"))
-    assert "none Active" in row  # the chain ends on Jamba 1.5 Mini, itself Legacy
+    assert "no Active replacement" in row  # the chain ends on Jamba 1.5 Mini, itself EOL
+    for line in text.splitlines():  # every advised model is Active on the catalog's date
+        if line.startswith("| `") and line.count("|") >= 7:
+            advised = line.split("|")[5].strip()
+            if advised.startswith("`"):
+                target = _catalog().get(advised.split("`")[1])
+                assert target is not None and target.lifecycle(_generated()).status.value == "ACTIVE", line
+
+
+def _catalog():  # type: ignore[no-untyped-def]
+    from bedrock_lifecycle.catalog import load_embedded
+
+    return load_embedded()
+
+
+def _generated():  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(_catalog().generated)
 
 
 def test_every_check_has_an_anchor_in_the_doc():

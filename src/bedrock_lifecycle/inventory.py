@@ -27,8 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from bedrock_lifecycle.model import Finding, Resolution, Result, ScanResult, Status
 from bedrock_lifecycle.policies import DOCS_URL
-from bedrock_lifecycle.report import catalog_age_warning, catalog_label
-from bedrock_lifecycle.resolve.replacement import advise
 
 if TYPE_CHECKING:
     from bedrock_lifecycle.catalog.model import Catalog
@@ -317,6 +315,8 @@ def replacement_chain(model_id: str, catalog: Catalog, as_of: date) -> tuple[tup
     """The advised replacement (resolve.replacement.advise, the one rule every output uses) with every hop
     of the recorded chain it followed, each with its own status as of the date. A replacement inferred from
     the model's family (not on the chain) is the last hop."""
+    from bedrock_lifecycle.resolve.replacement import advise
+
     advice = advise(model_id, catalog, as_of)
     hops: list[Hop] = []
     for hop_id in (
@@ -344,6 +344,8 @@ def _migration(rep: Resolution, phase: str, catalog: Catalog | None, as_of: date
         chosen = rep.replacement if phase != "active" else None
         note = rep.replacement_note or (None if chosen else "no Active replacement")
         return Migration(chosen, "active" if chosen else None, None, None, (), note, inferred=rep.replacement_inferred)
+    from bedrock_lifecycle.resolve.replacement import advise
+
     hops, chosen = replacement_chain(rep.model_id, catalog, as_of)
     advice = advise(rep.model_id, catalog, as_of)
     last = next((h for h in hops if h.model_id == chosen), None)
@@ -507,6 +509,8 @@ def horizon_document(h: Horizon) -> dict[str, Any]:
 
 
 def document(inv: Inventory) -> dict[str, Any]:
+    from bedrock_lifecycle.report import catalog_age_warning
+
     doc: dict[str, Any] = {
         "bedrock_lifecycle_version": inv.version,
         "as_of": inv.as_of.isoformat(),
@@ -668,6 +672,8 @@ def horizon_lines(h: Horizon) -> list[str]:
 
 
 def render_table(inv: Inventory) -> str:
+    from bedrock_lifecycle.report import catalog_age_warning, catalog_label
+
     lines = [
         f"bedrock-lifecycle {inv.version} | catalog "
         f"{catalog_label(inv.catalog_date, inv.catalog_source, inv.catalog_sources_date)} "

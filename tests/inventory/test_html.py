@@ -140,7 +140,7 @@ def test_migration_plan_shows_the_replacement_with_its_status_and_the_guide():
     plan = re.search(r'<section id="plan">.*?</section>', text, re.S).group(0)
     assert "migrate to anthropic.claude-haiku-4-5-20251001-v1:0 (Active)" in plan
     assert (
-        "no Active replacement: the catalog&#x27;s chain amazon.nova-canvas-v1:0 (EOL) ends without an Active model"
+        "no Active replacement as of 2026-11-25 (the recorded chain amazon.nova-canvas-v1:0 reaches no Active model)"
     ) in plan
     assert (
         'href="https://github.com/bedrock-lifecycle/bedrock-lifecycle/blob/main/docs/policies.md'
@@ -180,7 +180,9 @@ def test_scan_dash_o_html(tmp_path, capsys):
     assert code == 1  # the scan's exit code is unchanged: EOL models fail the run
     text = out.read_text()
     assert text.startswith("<!DOCTYPE html>") and "Coming up: horizon 180d" in text
-    assert "the catalog&#x27;s chain ai21.jamba-instruct-v1:0 (EOL)" in text  # the catalog reached the page
+    assert (
+        "the recorded chain ai21.jamba-instruct-v1:0 -&gt; ai21.jamba-1-5-mini-v1:0" in text
+    )  # the catalog reached the page
 
 
 # --- headless Chromium (Debian package `chromium`) ---

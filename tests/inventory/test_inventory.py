@@ -163,8 +163,10 @@ def test_chain_is_followed_past_eol_models_to_an_active_one(tree):
     mig = m.migration
     assert mig is not None and mig.replacement == "stability.stable-image-core-v1:1"
     assert mig.replacement_phase == "active"
-    assert [h.phase for h in mig.chain] == ["eol", "active"]
-    assert "migrate to stability.stable-image-core-v1:1 (Active)" in inventory.migration_text(mig, AS_OF)
+    # The reference now records Core v1.1 directly (AWS's own column names Core v1.0, EOL since 2025-09-04).
+    assert [h.phase for h in mig.chain] == ["active"]
+    assert CATALOG.get("stability.stable-diffusion-xl-v1").aws_replacement == "stability.stable-image-core-v1:0"
+    assert "migrate to stability.stable-image-core-v1:1 (Active, inferred)" in inventory.migration_text(mig, AS_OF)
 
 
 def test_active_model_with_a_scheduled_retirement_gets_a_hint(tree):

@@ -55,7 +55,7 @@ def test_junit_fixtures_parse_and_counts_add_up():
             assert int(s.get("failures")) == sum(1 for c in cases if c.find("failure") is not None)
             assert int(s.get("skipped")) == sum(1 for c in cases if c.find("skipped") is not None)
             props = {p.get("name"): p.get("value") for p in s.iter("property")}
-            assert props["catalog_date"] == "2026-11-25" and props["as_of"] == AS_OF
+            assert props["catalog_date"] == "2026-11-26" and props["as_of"] == AS_OF
 
 
 def test_junit_matches_the_json_results(capsys):
@@ -111,7 +111,7 @@ def test_csv_round_trips_one_row_per_reference(capsys):
         (r["file_path"].lstrip("/"), r["file_line_range"][0], r["bedrock"]["column"], r["resource"]) for r in records
     }
     assert len(rows) == len(refs) == 16
-    assert all(r["catalog_date"] == "2026-11-25" and r["as_of"] == AS_OF for r in rows)
+    assert all(r["catalog_date"] == "2026-11-26" and r["as_of"] == AS_OF for r in rows)
 
 
 def test_csv_row_carries_the_worst_result_and_every_failing_check():
@@ -159,7 +159,7 @@ def test_csv_neutralises_formulas():
 def test_markdown_summary_groups_by_status_with_counts_dates_and_replacements():
     text = (CASES / "basic" / "expected.md").read_text(encoding="utf-8")
     assert text.startswith("## bedrock-lifecycle: :x: 8 findings fail the run\n")
-    assert "Catalog **2026-11-25** (embedded) · as of **2026-11-25**" in text
+    assert "Catalog **2026-11-26** (embedded; AWS pages up to 2026-10-08) · as of **2026-11-25**" in text
     headings = [line for line in text.splitlines() if line.startswith("### ")]
     assert headings[:3] == [
         "### :x: BRL_001 Bedrock model has reached End-of-Life · 4",
@@ -228,8 +228,9 @@ def test_every_format_states_the_catalog_and_as_of_dates_and_warns_when_the_cata
     for fmt in ("cli", "json", "sarif", "junitxml", "github", "csv"):
         main(["scan", str(tmp_path), "-o", fmt, "--as-of", "2027-06-01", "--jobs", "1"])
         out, err = capsys.readouterr()
-        assert "2026-11-25" in out and "2027-06-01" in out, fmt
+        assert "2026-11-26" in out and "2027-06-01" in out, fmt
+        assert "2026-10-08" in out, fmt  # the newest AWS page the catalog was built from
         assert "catalog sync" in out + err, fmt
     main(["scan", str(tmp_path), "--compact", "--as-of", "2027-06-01"])
     out, err = capsys.readouterr()
-    assert "catalog 2026-11-25, as of 2027-06-01" in out and "catalog sync" in err
+    assert "catalog 2026-11-26, as of 2027-06-01" in out and "catalog sync" in err

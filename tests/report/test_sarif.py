@@ -89,7 +89,7 @@ def test_basic_fixture_content():
     run = json.loads((BASIC.parent / "expected.sarif").read_text(encoding="utf-8"))["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(p.id for p in POLICIES)
     assert run["automationDetails"] == {"id": "bedrock-lifecycle/"}
-    assert run["properties"]["catalogDate"] == "2026-11-25" and run["properties"]["asOf"] == AS_OF
+    assert run["properties"]["catalogDate"] == "2026-11-26" and run["properties"]["asOf"] == AS_OF
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
     assert "deploy/my%20stack/v%C3%A4rden.yaml" in uris  # space and UTF-8 percent-escaped
     # SKIPPED results are left out by default (GitHub would show them as open alerts)
