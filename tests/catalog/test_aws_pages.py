@@ -209,3 +209,15 @@ def test_conflicts_record_both_values_the_winner_and_why() -> None:
 def test_catalog_states_the_newest_source_page_date() -> None:
     assert DOC["sources_newest_page_date"] == max(p["date"] for p in DOC["source_pages"] if p["date"])
     assert date.fromisoformat(DOC["sources_newest_page_date"]) <= GENERATED
+
+
+def test_every_documented_id_is_found_in_text_by_the_recogniser() -> None:
+    """The scanner's recogniser and prefilter (data-driven from the catalog's providers) find each ID."""
+    _need_pages()
+    from bedrock_lifecycle.resolve.ids import Recognizer
+
+    recognizer = Recognizer.for_catalog(CATALOG)
+    for model_id in DOCUMENTED:
+        text = f'model_id = "{model_id}"\n'
+        assert recognizer.may_contain(text.encode()), model_id
+        assert [m.text for m in recognizer.finditer(text)] == [model_id]

@@ -8,13 +8,13 @@ JSON, composed, never constructed)::
       - id: acme.support-llm-v2
         name: Support LLM v2 (imported weights)
         eol_date: 2027-06-30
-        replacement: anthropic.claude-sonnet-5-5
+        replacement: <an Active catalog model>
         reason: imported model retired with the Q2 platform release (PLAT-88)
       # an internal deprecation of a catalog model: dates may only move earlier
-      - id: anthropic.claude-sonnet-4-6
+      - id: <a catalog model ID>
         eol_date: 2027-01-31
-        replacement: anthropic.claude-sonnet-5-5
-        reason: we stop using Sonnet 4.6 on 2027-01-31 (ARCH-42)
+        replacement: <an Active catalog model>
+        reason: we stop using it on 2027-01-31 (ARCH-42)
 
 Keys per model: ``id`` and ``reason`` (required), ``name``, ``provider``, ``legacy_date``,
 ``extended_access_date``, ``eol_date``, ``replacement``, ``notes``. For a catalog model every date must

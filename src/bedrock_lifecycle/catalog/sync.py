@@ -258,7 +258,9 @@ def merge_entry(base: ModelEntry | None, seen: Mapping[str, RegionModel], synced
         "field": f"ListFoundationModels modelLifecycle in {', '.join(sorted(seen))} on {synced}",
     }
 
-    def sources(old: ModelEntry | None, new_top: Schedule, new_earliest: date | None, launch: date | None) -> dict:
+    def sources(
+        old: ModelEntry | None, new_top: Schedule, new_earliest: date | None, launch: date | None
+    ) -> dict[str, Any]:
         """Where each date now comes from: the API for every date it changed, the old source otherwise."""
         out = dict(old.date_sources) if old else {}
         values = {
