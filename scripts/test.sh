@@ -25,14 +25,8 @@ venv() {  # venv DIR: create a virtual environment once, with a current pip
 venv .venv
 .venv/bin/python -m pip install --quiet -e ".[test]"
 
-# The gates, first (they need only .venv): each fails the run on any finding.
-LINTED=(src tests scripts benchmarks policies)
-echo "gate: ruff check" >&2
-.venv/bin/ruff check "${LINTED[@]}"
-echo "gate: ruff format --check" >&2
-.venv/bin/ruff format --check "${LINTED[@]}"
-echo "gate: mypy (strict; the paths in pyproject's [tool.mypy])" >&2
-.venv/bin/mypy
+# The gates, first (they need only .venv): ruff check, ruff format --check, mypy; any finding fails the run.
+bash scripts/gates.sh
 
 mkdir -p .tools
 venv .tools/checkov-venv
