@@ -36,6 +36,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -593,11 +594,11 @@ def apply_card(b: Build, entry: dict[str, Any], card: awsdocs.Card, endpoint: st
     if card.legacy_period:
         entry["legacy_period"] = card.legacy_period
     # Dates: the card wins for the fields it prints.
-    for f, value in (("launch_date", card.launch_date), ("eol_no_sooner_than", card.eol_no_sooner_than)):
-        if value is None:
+    for f, day in (("launch_date", card.launch_date), ("eol_no_sooner_than", card.eol_no_sooner_than)):
+        if day is None:
             continue
         have = entry.get(f)
-        printed = value.isoformat()
+        printed = day.isoformat()
         if have and have != printed:
             b.conflict(
                 entry,
@@ -753,7 +754,7 @@ def summarise_schedules(b: Build) -> None:
             dated = [r for r in rows if r.get(f)]
             if not dated:
                 continue
-            row = pick(dated, key=lambda r, f=f: r[f])
+            row = pick(dated, key=itemgetter(f))
             if f == "extended_access_date" and entry.get(f) != row[f]:
                 continue
             src = row.get("source") or {}
