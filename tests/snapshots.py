@@ -14,15 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 AS_OF = "2026-11-25"
 FORMATS = {"json": "json", "txt": "cli", "sarif": "sarif", "xml": "junitxml", "md": "github", "csv": "csv"}
+# Formats whose file extension another format already has: matched by the whole file name first.
+NAMED = {"expected.migration.md": "migration"}
 
 
 def cases() -> Iterator[tuple[Path, str, Path]]:
     """(case directory, output format, expected file), sorted."""
     for expected in sorted(FIXTURES.rglob("expected.*")):
         case = expected.parent
-        ext = expected.suffix.lstrip(".")
-        if (case / "repo").is_dir() and ext in FORMATS:
-            yield case, FORMATS[ext], expected
+        fmt = NAMED.get(expected.name) or FORMATS.get(expected.suffix.lstrip("."))
+        if (case / "repo").is_dir() and fmt is not None:
+            yield case, fmt, expected
 
 
 def case_args(case: Path) -> list[str]:

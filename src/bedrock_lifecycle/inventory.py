@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bedrock_lifecycle.model import Finding, Resolution, Result, ScanResult, Status
+from bedrock_lifecycle.model import Finding, Resolution, Result, ScanResult, Status, Step
 from bedrock_lifecycle.policies import DOCS_URL
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ class Occurrence:
     failed_checks: tuple[str, ...]
     skipped_checks: tuple[str, ...]
     failing: bool
+    provenance: tuple[Step, ...] = ()  # the hops from the literal to the resource that uses it
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,7 @@ def _occurrence(res: Resolution, findings: Sequence[Finding]) -> Occurrence:
         failed_checks=tuple(sorted({f.check_id for f in findings if f.result is Result.FAILED})),
         skipped_checks=tuple(sorted({f.check_id for f in findings if f.result is Result.SKIPPED})),
         failing=any(f.failing for f in findings),
+        provenance=ref.provenance,
     )
 
 

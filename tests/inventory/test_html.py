@@ -250,3 +250,50 @@ def test_clicking_a_header_sorts_the_rows(browser, tmp_path):
 
     assert len(asc) == 82 and asc == sorted(asc, key=key) and desc == sorted(asc, key=key, reverse=True)
     assert asc[0].startswith("config/models.json:")
+
+
+# --- the migration plan section (migrate.plan, shared with `scan -o migration`) ---
+
+MIGRATION_CASE = ROOT / "fixtures" / "migration" / "plan" / "repo"
+
+
+def _plan_page(tmp_path) -> str:
+    out = tmp_path / "plan.html"
+    main(["scan", str(MIGRATION_CASE), "--as-of", "2026-11-25", "-o", "html", "--output-file-path", str(out)])
+    return out.read_text()
+
+
+def test_migration_plan_has_one_article_per_dying_model_with_swap_uses_and_checks(tmp_path):
+    text = _plan_page(tmp_path)
+    plan = re.search(r'<section id="plan">.*?</section>', text, re.S).group(0)
+    articles = re.findall(r'<article class="mig">(.*?)</article>', plan, re.S)
+    assert len(articles) == 6
+    haiku = next(a for a in articles if "<code>anthropic.claude-3-5-haiku-20241022-v1:0</code>" in a.split("</h3>")[0])
+    assert '&rarr; <code>anthropic.claude-haiku-4-5-20251001-v1:0</code> <span class="badge s-drop-in">' in haiku
+    assert "Legacy 2025-12-19, extended access 2026-03-19, EOL 2026-06-19" in haiku
+    assert "migrate to anthropic.claude-haiku-4-5-20251001-v1:0 (Active)" in haiku
+    rows = re.findall(r"<tr><td><a href=\"[^\"]+\">([^<]+)</a></td><td><code>([^<]+)</code>", haiku)
+    assert rows == [
+        ("infra/agent/variables.tf:4", "aws_bedrockagent_agent.support"),
+        ("infra/agent/variables.tf:4", "aws_lambda_function.router"),
+    ]
+    assert "variable default var.agent_model (<a" in haiku and "<code>fix</code>" in haiku
+    assert haiku.count('<input type="checkbox">') == 5 and "Request quota for <code>" in haiku
+    counts = re.search(r'<p class="toolbar">(.*?)</p>', plan, re.S).group(1)
+    assert "6 models to migrate" in counts and "rewrites 3 literals" in counts
+    for swap in ("drop-in", "code-change", "re-embed", "no-target"):
+        assert f'class="badge s-{swap}"' in plan
+
+
+def test_migration_plan_renders_in_chromium(browser, tmp_path):
+    page_file = tmp_path / "plan.html"
+    page_file.write_text(_plan_page(tmp_path))
+    dom = chromium.render(browser, page_file, dump_dom=True)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert chromium.problems(dom.stderr) == []
+    assert 'data-js="ready"' in dom.stdout
+    assert dom.stdout.count('<article class="mig">') == 6 and "Before cutting over" in dom.stdout
+    png = tmp_path / "plan.png"
+    shot = chromium.render(browser, page_file, png=png)
+    assert shot.returncode == 0 and chromium.problems(shot.stderr) == []
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

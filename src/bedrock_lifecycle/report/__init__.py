@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bedrock_lifecycle.migrate.proposals import Proposal
+    from bedrock_lifecycle.model import Span
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,9 @@ class ReportOptions:
     horizon: object | None = None
     catalog: object | None = None
     link_base: str = ""
+    # The migration assistant's proposal for each failing reference, by the span of its literal
+    # (migrate.proposals.propose): SARIF fixes, JSON bedrock.fix, the migration plan. Empty: none computed.
+    fixes: Mapping[Span, Proposal] = field(default_factory=dict)
 
 
 # AWS changes model cards monthly: a catalog older than this is called stale in every report.
@@ -81,6 +89,7 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("github", "scan", "report.github", extension="md"),
     OutputFormat("csv", "scan", "report.csv_"),
     OutputFormat("html", "scan", "report.html"),
+    OutputFormat("migration", "scan", "report.migration", extension="md"),
     OutputFormat("table", "inventory", "inventory", "render_table", extension="txt"),
     OutputFormat("json", "inventory", "inventory", "render_json"),
     OutputFormat("csv", "inventory", "inventory", "render_csv"),
@@ -119,3 +128,5 @@ def formatters() -> dict[str, Callable[..., str]]:
 
 
 FORMATS = output_formats("scan")
+# Formats that carry the migration assistant's proposals (the CLI computes them only for these).
+FIX_FORMATS = frozenset({"json", "sarif", "html", "migration"})

@@ -33,6 +33,15 @@ from bedrock_lifecycle.inventory import (
     build,
     migration_text,
 )
+from bedrock_lifecycle.migrate.plan import (
+    CLASS_LABELS,
+    CLASS_MEANING,
+    LIFECYCLE_PAGE,
+    MigrationPlan,
+    ModelPlan,
+    Use,
+)
+from bedrock_lifecycle.migrate.plan import build as build_plan
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.report import ReportOptions, catalog_label
 
@@ -96,6 +105,12 @@ a{color:var(--accent)}
 body.hide-passed tr.passed{display:none}
 .toolbar{margin:0 0 8px;color:var(--muted);font-size:13px}
 ul.plan{margin:0;padding-left:18px}ul.plan li{margin:3px 0}
+article.mig{border-top:1px solid var(--line);padding:10px 0 4px}article.mig h3{margin:4px 0 6px;font-size:15px}
+article.mig h4{margin:10px 0 4px;font-size:13px}article.mig p{margin:4px 0}
+table.uses td:nth-child(3){max-width:360px}ul.check{list-style:none;margin:0;padding-left:4px}
+ul.check li{margin:3px 0}
+.s-drop-in{background:#2e7d32}.s-code-change{background:#b26a00}.s-re-embed{background:#6a3fa0}
+.s-no-target{background:#c62828}
 """.strip()
 
 SCRIPT = """
@@ -356,10 +371,13 @@ def _badge(phase: str) -> str:
     return f'<span class="badge b-{phase}">{PHASE_LABELS[phase]}</span>'
 
 
-def _plan(inv: Inventory) -> str:
+def _plan(inv: Inventory, plan: MigrationPlan | None = None, link_base: str = "") -> str:
     parts = []
     todo = [m for m in inv.models if m.migration and m.phase != "active"]
-    if todo:
+    if plan is not None and plan.models:
+        parts.append(_plan_summary(plan))
+        parts += [_model_plan(m, inv.as_of, link_base) for m in plan.models]
+    elif todo:
         items = []
         for m in todo:
             assert m.migration is not None
@@ -386,9 +404,81 @@ def _plan(inv: Inventory) -> str:
     guide = (
         f'<p class="note">How to migrate: <a href="{e(MIGRATION_GUIDE)}">'
         "docs/policies.md#migrating-a-model</a>. A replacement is only ever an Active model: the "
-        "catalog's chain is followed past Legacy and EOL ones.</p>"
+        "catalog's chain is followed past Legacy and EOL ones. "
+        f"<code>bedrock-lifecycle scan -o migration</code> writes this plan as Markdown for a pull request; "
+        f'<a href="{e(LIFECYCLE_PAGE)}">Amazon Bedrock model lifecycle</a>.</p>'
     )
     return f'<section id="plan"><h2>Migration plan</h2>{"".join(parts)}{guide}</section>'
+
+
+def _swap_badge(swap_class: str) -> str:
+    return f'<span class="badge s-{e(swap_class)}">{e(CLASS_LABELS.get(swap_class, swap_class))}</span>'
+
+
+def _plan_summary(plan: MigrationPlan) -> str:
+    counts = plan.counts()
+    split = ", ".join(f"{n} {_swap_badge(c)}" for c, n in counts.items() if n)
+    return (
+        f'<p class="toolbar">{_n(len(plan.models), "model")} to migrate: {split}; '
+        f"<code>bedrock-lifecycle fix --write</code> rewrites {_n(plan.fixable, 'literal')} (drop-in swaps), "
+        "<code>--unsafe</code> adds the code changes; re-embed and no-target swaps are never rewritten.</p>"
+    )
+
+
+def _use_row(use: Use, link_base: str) -> str:
+    o, p = use.occurrence, use.proposal
+    via = " &rarr; ".join(
+        f'{e(s.via)} (<a href="{e(file_link(s.path, s.line, link_base))}">{e(s.path)}:{s.line}</a>)'
+        for s in o.provenance
+    )
+    new = use.proposed
+    if use.skipped:
+        proposed, how = "-", f"skipped ({e(', '.join(o.skipped_checks))})"
+    elif p is None:
+        proposed, how = "-", "by hand"
+    elif new is None:
+        proposed, how = "-", f"{_swap_badge(p.swap_class)} by hand"
+    else:
+        proposed = f"<code>{e(new)}</code>"
+        how = _swap_badge(p.swap_class) + (f" <code>{e(p.applied_by)}</code>" if p.applied_by else " by hand")
+    return (
+        f'<tr><td><a href="{e(file_link(o.path, o.line, link_base))}">{e(o.path)}:{o.line}</a></td>'
+        f"<td><code>{e(o.resource)}</code></td><td>{via or '-'}</td><td><code>{e(o.text)}</code></td>"
+        f"<td>{proposed}</td><td>{how}</td></tr>"
+    )
+
+
+def _model_plan(m: ModelPlan, as_of: date, link_base: str) -> str:
+    r = m.record
+    assert r.migration is not None
+    target = f" &rarr; <code>{e(m.target)}</code>" if m.target else " &rarr; no Active target"
+    dates = (
+        f"Legacy {_iso(r.legacy_date)}"
+        + (f", extended access {_iso(r.extended_access_date)}" if r.extended_access_date else "")
+        + f", EOL {_iso(r.eol_date)}"
+    )
+    reasons = "".join(f"<li>{e(x)}</li>" for x in m.reasons)
+    inferred = " (inferred from the model families: check the model cards)" if m.inferred else ""
+    head = "".join(f"<th>{h}</th>" for h in ("Literal", "Resource", "Reaches it via", "As written", "Proposed", "How"))
+    steps = "".join(f'<li><label><input type="checkbox"> {_inline_code(x)}</label></li>' for x in m.checklist)
+    return (
+        f'<article class="mig"><h3><code>{e(r.key)}</code> {_badge(r.phase)}{target} {_swap_badge(m.swap_class)}</h3>'
+        f"<p>{e(r.name or '')}{' &middot; ' if r.name else ''}{dates} &middot; "
+        f"{e(migration_text(r.migration, as_of))}</p>"
+        f"<p><b>{e(CLASS_LABELS.get(m.swap_class, m.swap_class))}</b>: "
+        f"{e(CLASS_MEANING.get(m.swap_class, ''))}{inferred}</p>"
+        + (f'<h4>What changes</h4><ul class="plan">{reasons}</ul>' if reasons else "")
+        + f"<h4>Where it is used ({_n(len(m.uses), 'reference')})</h4>"
+        f'<table class="uses"><thead><tr>{head}</tr></thead><tbody>'
+        + "".join(_use_row(u, link_base) for u in m.uses)
+        + f'</tbody></table><h4>Before cutting over</h4><ul class="check">{steps}</ul></article>'
+    )
+
+
+def _inline_code(text: str) -> str:
+    """Escape, then turn Markdown `code` spans of the checklist into <code> (the text is ours, not scanned)."""
+    pieces = e(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(pieces))
 
 
 def _inventory_table(inv: Inventory, link_base: str) -> str:
@@ -464,7 +554,14 @@ def _findings_table(findings: Iterable[Finding], link_base: str) -> str:
     )
 
 
-def render_report(result: ScanResult, inv: Inventory, *, today: date | None = None, link_base: str = "") -> str:
+def render_report(
+    result: ScanResult,
+    inv: Inventory,
+    *,
+    today: date | None = None,
+    link_base: str = "",
+    plan: MigrationPlan | None = None,
+) -> str:
     meta = (
         f"bedrock-lifecycle {e(inv.version)} &middot; catalog "
         f"{e(catalog_label(inv.catalog_date, inv.catalog_source, inv.catalog_sources_date))} "
@@ -499,7 +596,7 @@ def render_report(result: ScanResult, inv: Inventory, *, today: date | None = No
             "<main>",
             f'<section id="summary"><h2>Summary</h2>{_cards(inv)}</section>',
             f'<section id="timeline"><h2>Lifecycle timeline</h2>{timeline(inv, today)}{note}</section>',
-            _plan(inv),
+            _plan(inv, plan, link_base),
             _inventory_table(inv, link_base),
             _findings_table(result.findings, link_base),
             "</main>",
@@ -514,5 +611,7 @@ def render_report(result: ScanResult, inv: Inventory, *, today: date | None = No
 def render(result: ScanResult, opts: ReportOptions) -> str:
     """``scan -o html``: the same page, with the horizon of ``--horizon`` (default 180 days)."""
     spec = opts.horizon if isinstance(opts.horizon, HorizonSpec) else HorizonSpec.parse(DEFAULT_HORIZON)
-    inv = build(result, cast(Any, opts.catalog), spec)  # a Catalog (report/ does not import catalog/)
-    return render_report(result, inv, today=opts.today, link_base=opts.link_base)
+    catalog = cast(Any, opts.catalog)  # a Catalog (report/ does not import catalog/)
+    inv = build(result, catalog, spec)
+    plan = build_plan(inv, catalog, opts.fixes) if catalog is not None else None
+    return render_report(result, inv, today=opts.today, link_base=opts.link_base, plan=plan)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bedrock_lifecycle.diagnostics import PARSE_ERROR
-from bedrock_lifecycle.model import Finding, Result, ScanResult
+from bedrock_lifecycle.model import Finding, Result, ScanResult, Span
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
+
+if TYPE_CHECKING:
+    from bedrock_lifecycle.migrate.proposals import Proposal
 
 CHECK_TYPE = "bedrock_lifecycle"
 
@@ -22,10 +26,11 @@ def file_path(path: str) -> str:
     return path if path.startswith("/") else "/" + path
 
 
-def record(f: Finding) -> dict[str, Any]:
+def record(f: Finding, fixes: Mapping[Span, Proposal] | None = None) -> dict[str, Any]:
     res = f.resolution
     ref = res.reference
     check_result: dict[str, Any] = {"result": f.result.value}
+    proposal = fixes.get(ref.span) if fixes else None
     if f.suppress_comment is not None:
         check_result["suppress_comment"] = f.suppress_comment
     return {
@@ -57,8 +62,16 @@ def record(f: Finding) -> dict[str, Any]:
             "fails_run": f.failing,
             "source_url": res.source_url,
             "provenance": [{"file_path": file_path(s.path), "line": s.line, "via": s.via} for s in ref.provenance],
-        },
+        }
+        | ({"fix": _fix(proposal)} if proposal is not None and f.result is Result.FAILED else {}),
     }
+
+
+def _fix(proposal: Proposal) -> dict[str, Any]:
+    doc = proposal.document()
+    if doc["edit"] is not None:
+        doc["edit"]["file_path"] = file_path(doc["edit"]["file_path"])
+    return doc
 
 
 def document(result: ScanResult, *, records: bool = True) -> dict[str, Any]:
@@ -159,7 +172,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         parts.append("[\n")
         for i, f in enumerate(chosen):
             encoded = [_RECORD_INDENT]  # joined per record: a list of every token of every record grows large
-            _indented(record(f), _RECORD_INDENT, encoded)
+            _indented(record(f, opts.fixes), _RECORD_INDENT, encoded)
             parts.append("".join(encoded))
             parts.append(",\n" if i < len(chosen) - 1 else "\n    ]")
     parts.append(skeleton[at:])

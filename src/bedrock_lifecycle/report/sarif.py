@@ -17,7 +17,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from bedrock_lifecycle.diagnostics import (
@@ -31,6 +31,9 @@ from bedrock_lifecycle.diagnostics import (
 from bedrock_lifecycle.model import Diagnostic, Finding, Result, ScanResult, Severity, Span
 from bedrock_lifecycle.policies import POLICIES, Policy
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
+
+if TYPE_CHECKING:
+    from bedrock_lifecycle.migrate.proposals import Proposal
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 TOOL_NAME = "bedrock-lifecycle"
@@ -200,7 +203,49 @@ def result(f: Finding, index: int, fingerprint: str, opts: ReportOptions, baseli
         out["suppressions"] = [suppression]
     if baseline:
         out["baselineState"] = "new"
+    proposal = opts.fixes.get(ref.span)
+    if proposal is not None:
+        out["properties"]["swapClass"] = proposal.swap_class
+        if proposal.target_model:
+            out["properties"]["targetModel"] = proposal.target_model
+        fix = _fix(proposal, opts.uri_prefix)
+        if fix is not None:
+            out["fixes"] = [fix]
     return out
+
+
+def _fix(p: Proposal, prefix: str) -> dict[str, Any] | None:
+    """A SARIF fix for a drop-in swap: the literal's model part replaced, exactly as `fix --write` does.
+
+    Code-change swaps are left out: replacing the ID alone would break the request that
+    uses it, and a SARIF consumer (an editor's quick fix) applies what it is given.
+    """
+    if p.applied_by != "fix" or p.path is None:
+        return None
+    assert p.start_line is not None and p.start_col is not None and p.end_line is not None and p.end_col is not None
+    reach = f" (reaches {', '.join(p.resources)})" if p.resources else ""
+    return {
+        "description": {
+            "text": f"Replace {p.old_text} with {p.new_text}: a drop-in swap from {p.source_model} to "
+            f"{p.target_model}{reach}"
+        },
+        "artifactChanges": [
+            {
+                "artifactLocation": uri(p.path, prefix),
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": p.start_line,
+                            "startColumn": p.start_col,
+                            "endLine": p.end_line,
+                            "endColumn": p.end_col,
+                        },
+                        "insertedContent": {"text": p.new_text},
+                    }
+                ],
+            }
+        ],
+    }
 
 
 def _diagnostic(d: Diagnostic, prefix: str) -> dict[str, Any]:
