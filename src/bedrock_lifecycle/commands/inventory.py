@@ -70,15 +70,22 @@ def run(args: argparse.Namespace) -> int:
         options["timestamp"] = _timestamp() if args.timestamp else None
     text = renderer(fmt)(inv, **options)
     if args.html:
+        from bedrock_lifecycle.migrate import plan
+        from bedrock_lifecycle.migrate.proposals import propose
         from bedrock_lifecycle.report import html
 
         page_inv = (
             inv if inv.horizon else inventory.build(result, catalog, inventory.HorizonSpec.parse(html.DEFAULT_HORIZON))
         )
+        page_plan = plan.build(page_inv, catalog, propose(result, catalog, result.as_of))
         write(
             args.html,
             html.render_report(
-                result, page_inv, today=today(), link_base=link_base(cfg.root, args.html, args.link_base)
+                result,
+                page_inv,
+                today=today(),
+                link_base=link_base(cfg.root, args.html, args.link_base),
+                plan=page_plan,
             ),
         )
     if args.output_file:

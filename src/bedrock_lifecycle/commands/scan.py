@@ -166,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
     )
     html_dest = dict(zip(outputs, dests, strict=True)).get("html")
     opts = _inventory_report_options(opts, args, catalog, cfg.root, html_dest)
+    opts = _with_fixes(opts, outputs, result, catalog)
     for fmt, dest in zip(outputs, dests, strict=True):
         text = formatter(fmt)(result, opts)
         text = _with_horizon(fmt, text, result, catalog, args)
@@ -243,6 +244,17 @@ def _inventory_report_options(
         catalog=catalog,
         link_base=link_base(root, html_path),
     )
+
+
+def _with_fixes(opts: ReportOptions, outputs: list[str], result: ScanResult, catalog: Catalog) -> ReportOptions:
+    """The migration assistant's proposals (what `fix` would do), computed only when an output carries them."""
+    from bedrock_lifecycle.report import FIX_FORMATS
+
+    if not FIX_FORMATS & set(outputs):
+        return opts
+    from bedrock_lifecycle.migrate.proposals import propose
+
+    return dataclasses.replace(opts, fixes=propose(result, catalog, result.as_of))
 
 
 def _with_horizon(fmt: str, text: str, result: ScanResult, catalog: Catalog, args: argparse.Namespace) -> str:
