@@ -68,14 +68,28 @@ class Use:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One row of "what changes": an aspect of the two models as the catalog records it."""
+
+    aspect: str
+    source: str
+    target: str
+
+    @property
+    def differs(self) -> bool:
+        return self.source != self.target
+
+
+@dataclass(frozen=True)
 class ModelPlan:
     record: ModelRecord
     target: str | None
     swap_class: str  # the model's swap without a geo prefix; a use may differ (its profile)
     reasons: tuple[str, ...]
-    inferred: bool
+    inferred: bool  # the target is not the replacement AWS names for the model (the chain was followed)
     uses: tuple[Use, ...]
     checklist: tuple[str, ...]
+    changes: tuple[Change, ...] = ()
 
     @property
     def fixable(self) -> int:
@@ -182,6 +196,7 @@ def build(inv: Inventory, catalog: Catalog, proposals: Mapping[Span, Proposal] |
                 inferred=inferred,
                 uses=uses,
                 checklist=checklist(record, target, swap_class),
+                changes=changes(record.model_id, target, catalog),
             )
         )
     return MigrationPlan(inv, tuple(models))
@@ -192,3 +207,40 @@ def _swap(model_id: str, target: str | None, catalog: Catalog) -> tuple[str, tup
 
     swap = classify(model_id, target, catalog)
     return swap.swap_class.value, tuple(swap.reasons), swap.inferred
+
+
+NOT_RECORDED = "not recorded"
+
+
+def _tokens(n: int | None) -> str:
+    if n is None:
+        return NOT_RECORDED
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        return f"{n // 1_000_000}M tokens"
+    return f"{round(n / 1000)}K tokens" if n >= 1000 else f"{n} tokens"
+
+
+def _listed(values: tuple[object, ...]) -> str:
+    return ", ".join(str(v) for v in values) if values else NOT_RECORDED
+
+
+def changes(source_id: str, target_id: str | None, catalog: Catalog) -> tuple[Change, ...]:
+    """API family, modalities, embedding dimensions and context window of both models, where either is known.
+
+    A row whose facts neither model records is left out; "not recorded" never means "the same".
+    """
+    from bedrock_lifecycle.migrate.swap import family_name
+
+    source = catalog.lookup(source_id)
+    target = catalog.lookup(target_id) if target_id else None
+    if source is None or target is None:
+        return ()
+    a, b = source.compat, target.compat
+    rows = [
+        Change("Request API", family_name(a.api_family, catalog), family_name(b.api_family, catalog)),
+        Change("Input", _listed(a.input_modalities), _listed(b.input_modalities)),
+        Change("Output", _listed(a.output_modalities), _listed(b.output_modalities)),
+        Change("Embedding dimensions", _listed(a.embedding_dimensions), _listed(b.embedding_dimensions)),
+        Change("Context window", _tokens(a.context_window), _tokens(b.context_window)),
+    ]
+    return tuple(r for r in rows if (r.source, r.target) != (NOT_RECORDED, NOT_RECORDED))

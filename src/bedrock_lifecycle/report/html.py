@@ -111,6 +111,7 @@ table.uses td:nth-child(3){max-width:360px}ul.check{list-style:none;margin:0;pad
 ul.check li{margin:3px 0}
 .s-drop-in{background:#2e7d32}.s-code-change{background:#b26a00}.s-re-embed{background:#6a3fa0}
 .s-no-target{background:#c62828}
+table.changes{width:auto}table.changes th{position:static}table.changes td.differs{font-weight:600;color:#b26a00}
 """.strip()
 
 SCRIPT = """
@@ -458,7 +459,22 @@ def _model_plan(m: ModelPlan, as_of: date, link_base: str) -> str:
         + f", EOL {_iso(r.eol_date)}"
     )
     reasons = "".join(f"<li>{e(x)}</li>" for x in m.reasons)
-    inferred = " (inferred from the model families: check the model cards)" if m.inferred else ""
+    inferred = (
+        " (the target is not the replacement AWS names for this model: the catalog's chain was followed)"
+        if m.inferred
+        else ""
+    )
+    table = ""
+    if m.changes and m.target:
+        differs = ' class="differs"'
+        cells = "".join(
+            f"<tr><th>{e(c.aspect)}</th><td>{e(c.source)}</td><td{differs if c.differs else ''}>{e(c.target)}</td></tr>"
+            for c in m.changes
+        )
+        table = (
+            f'<h4>What changes</h4><table class="changes"><thead><tr><th></th><th><code>{e(r.key)}</code></th>'
+            f"<th><code>{e(m.target)}</code></th></tr></thead><tbody>{cells}</tbody></table>"
+        )
     head = "".join(f"<th>{h}</th>" for h in ("Literal", "Resource", "Reaches it via", "As written", "Proposed", "How"))
     steps = "".join(f'<li><label><input type="checkbox"> {_inline_code(x)}</label></li>' for x in m.checklist)
     return (
@@ -467,7 +483,8 @@ def _model_plan(m: ModelPlan, as_of: date, link_base: str) -> str:
         f"{e(migration_text(r.migration, as_of))}</p>"
         f"<p><b>{e(CLASS_LABELS.get(m.swap_class, m.swap_class))}</b>: "
         f"{e(CLASS_MEANING.get(m.swap_class, ''))}{inferred}</p>"
-        + (f'<h4>What changes</h4><ul class="plan">{reasons}</ul>' if reasons else "")
+        + table
+        + (f'<h4>Why this swap class</h4><ul class="plan">{reasons}</ul>' if reasons else "")
         + f"<h4>Where it is used ({_n(len(m.uses), 'reference')})</h4>"
         f'<table class="uses"><thead><tr>{head}</tr></thead><tbody>'
         + "".join(_use_row(u, link_base) for u in m.uses)

@@ -94,10 +94,32 @@ def _uses(m: ModelPlan) -> list[str]:
     return out
 
 
+def _bold(text: str) -> str:
+    return f"**{text}**"
+
+
 def _changes(m: ModelPlan) -> list[str]:
-    if not m.reasons:
-        return []
-    return ["**What changes**", "", *(f"- {plain(r)}" for r in m.reasons), ""]
+    out: list[str] = []
+    if m.changes and m.target:
+        out += [
+            "**What changes**",
+            "",
+            f"| | {code(m.record.key)} | {code(m.target)} |",
+            "|---|---|---|",
+            *(
+                f"| {c.aspect} | {plain(c.source)} | {_bold(plain(c.target)) if c.differs else plain(c.target)} |"
+                for c in m.changes
+            ),
+            "",
+        ]
+    if m.reasons:
+        out += [
+            "**Why this swap class**" if out or m.target else "**Why**",
+            "",
+            *(f"- {plain(r)}" for r in m.reasons),
+            "",
+        ]
+    return out
 
 
 def _model(i: int, m: ModelPlan, as_of: date) -> list[str]:
@@ -108,7 +130,7 @@ def _model(i: int, m: ModelPlan, as_of: date) -> list[str]:
     title += f" → {code(m.target)}" if m.target else " → no Active target"
     swap = f"**{CLASS_LABELS.get(m.swap_class, m.swap_class)}**: {CLASS_MEANING.get(m.swap_class, '')}"
     if m.inferred:
-        swap += " (inferred from the model families: check the model cards)"
+        swap += " (the target is not the replacement AWS names for this model: the catalog's chain was followed)"
     out = [
         title,
         "",
