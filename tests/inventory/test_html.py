@@ -280,7 +280,7 @@ def test_migration_plan_has_one_article_per_dying_model_with_swap_uses_and_check
     assert "variable default var.agent_model (<a" in haiku and "<code>fix</code>" in haiku
     assert haiku.count('<input type="checkbox">') == 5 and "Request quota for <code>" in haiku
     counts = re.search(r'<p class="toolbar">(.*?)</p>', plan, re.S).group(1)
-    assert "6 models to migrate" in counts and "rewrites 3 literals" in counts
+    assert "6 models to migrate" in counts and "rewrites 2 literals" in counts
     for swap in ("drop-in", "code-change", "re-embed", "no-target"):
         assert f'class="badge s-{swap}"' in plan
 

@@ -83,12 +83,13 @@ def test_the_geo_prefix_and_the_rest_of_the_literal_are_kept_in_the_proposal():
 
 def test_summary_counts_classes_and_fixable_literals():
     p = build(CASE / "repo")
-    assert p.counts() == {"drop-in": 2, "code-change": 1, "re-embed": 1, "no-target": 2}
-    # the Terraform variable default is one literal reaching two resources: rewritten once
-    assert p.fixable == 3
+    assert p.counts() == {"drop-in": 1, "code-change": 2, "re-embed": 1, "no-target": 2}
+    # the Terraform variable default is one literal reaching two resources: rewritten once; the tfvars value is
+    # the other drop-in literal
+    assert p.fixable == 2
     text = migration.markdown(p)
-    assert "6 models to migrate (2 drop-in, 1 code change, 1 re-embed, 2 no target)" in text
-    assert "`bedrock-lifecycle fix --write` rewrites 3 literals" in text
+    assert "6 models to migrate (1 drop-in, 2 code change, 1 re-embed, 2 no target)" in text
+    assert "`bedrock-lifecycle fix --write` rewrites 2 literals" in text
 
 
 def test_scanned_text_cannot_break_the_tables(tmp_path):
@@ -120,3 +121,14 @@ def test_cli_output_file_and_exit_code(tmp_path, capsys):
     text = (out / "results_migration.md").read_text()
     assert text.startswith("# Bedrock model migration plan\n")
     assert (out / "results_json.json").exists()
+
+
+def test_a_profile_the_target_lacks_is_a_code_change_with_its_reason_and_a_checklist_step():
+    text = (CASE / "expected.migration.md").read_text()
+    haiku3 = sections(text)["anthropic.claude-3-haiku-20240307-v1:0"]
+    assert "- Swap: **code change**" in haiku3
+    assert "has no apac. inference profile" in haiku3
+    assert "| `apac.anthropic.claude-3-haiku-20240307-v1:0` | - | code change: by hand |" in haiku3
+    assert "choose the inference profile `anthropic.claude-haiku-4-5-20251001-v1:0` is invoked through" in haiku3
+    # the request API is the same: no "change the code that builds the request" step
+    assert "Change the code that builds the request" not in haiku3

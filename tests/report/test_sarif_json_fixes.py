@@ -161,8 +161,9 @@ def test_json_records_carry_the_swap_and_the_replacement_text(docs):
     assert by_model["amazon.titan-text-express-v1"] == {("code-change", "amazon.nova-micro-v1:0")}
     tfvars = next(r for r in docs["json"]["results"]["failed_checks"] if r["file_path"].endswith("terraform.tfvars"))
     fix = tfvars["bedrock"]["fix"]
-    assert fix["edit"]["old_text"] == "anthropic.claude-3-haiku-20240307-v1:0"
-    assert fix["edit"]["new_text"] == "anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert fix["swap_class"] == "drop-in" and fix["applied_by"] == "fix"
+    assert fix["edit"]["old_text"] == "us.anthropic.claude-3-haiku-20240307-v1:0"
+    assert fix["edit"]["new_text"] == "us.anthropic.claude-haiku-4-5-20251001-v1:0"
     assert fix["edit"]["file_path"] == "/infra/agent/terraform.tfvars"
     # Re-embed and no-target swaps are never rewritten: no edit, nothing to apply.
     for r in docs["json"]["results"]["failed_checks"]:

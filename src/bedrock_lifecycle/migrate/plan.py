@@ -36,7 +36,8 @@ CLASS_LABELS = {
 }
 CLASS_MEANING = {
     "drop-in": "same request API and modalities: only the model ID changes",
-    "code-change": "the request or response shape differs: the code that calls the model changes too",
+    "code-change": "more than the ID changes: the request or response shape, the modalities, or how the model "
+    "is invoked (an inference profile)",
     "re-embed": "another embedding model: vectors are not comparable, so the index must be rebuilt",
     "no-target": "no Active replacement in the catalog: choose a model and evaluate it",
 }
@@ -90,6 +91,7 @@ class ModelPlan:
     uses: tuple[Use, ...]
     checklist: tuple[str, ...]
     changes: tuple[Change, ...] = ()
+    blocked: str | None = None  # why some use's form cannot be kept (an inference profile the target lacks)
 
     @property
     def fixable(self) -> int:
@@ -126,7 +128,9 @@ def _edit_key(p: Proposal | None) -> tuple[object, ...]:
     return (None,) if p is None else (p.path, p.start_line, p.start_col)
 
 
-def checklist(record: ModelRecord, target: str | None, swap_class: str) -> tuple[str, ...]:
+def checklist(
+    record: ModelRecord, target: str | None, swap_class: str, *, code: bool = True, blocked: str | None = None
+) -> tuple[str, ...]:
     """What to check before cutting over, in the order of a release (the model-lifecycle page's advice:
     move to an Active model before the EOL date; migration does not happen automatically)."""
     source = record.key
@@ -146,7 +150,12 @@ def checklist(record: ModelRecord, target: str | None, swap_class: str) -> tuple
         "this workload.",
         f"Compare its outputs, latency and cost with `{source}`.",
     ]
-    if swap_class == "code-change":
+    if blocked:
+        steps.append(
+            f"Where a reference's form cannot be kept (see why above), choose the inference profile `{target}` "
+            "is invoked through, which decides the Regions requests may run in, and change that reference by hand."
+        )
+    if swap_class == "code-change" and code:
         steps.append(
             "Change the code that builds the request and reads the response (see what changes above), "
             "then run its tests."
@@ -186,27 +195,67 @@ def build(inv: Inventory, catalog: Catalog, proposals: Mapping[Span, Proposal] |
             continue
         uses = tuple(Use(o, by_place.get((o.path, o.line, o.column))) for o in record.occurrences)
         target = mig.replacement
-        swap_class, reasons, inferred = _swap(record.model_id, target, catalog)
+        proposals_here = [u.proposal for u in uses if u.proposal is not None and not u.skipped]
+        if proposals_here:
+            swap = _worst(proposals_here)
+        else:
+            swap = _classified(record.model_id, target, catalog)
         models.append(
             ModelPlan(
                 record=record,
                 target=target,
-                swap_class=swap_class,
-                reasons=reasons,
-                inferred=inferred,
+                swap_class=swap.swap_class,
+                reasons=swap.reasons,
+                inferred=swap.inferred,
                 uses=uses,
-                checklist=checklist(record, target, swap_class),
+                checklist=checklist(
+                    record,
+                    target,
+                    swap.swap_class,
+                    code=swap.api_change is not None or swap.blocked is None,
+                    blocked=swap.blocked,
+                ),
                 changes=changes(record.model_id, target, catalog),
+                blocked=swap.blocked,
             )
         )
     return MigrationPlan(inv, tuple(models))
 
 
-def _swap(model_id: str, target: str | None, catalog: Catalog) -> tuple[str, tuple[str, ...], bool]:
+def _worst(found: list[Proposal]) -> Proposal:
+    """The model's swap as its uses need it: the hardest class any use has, with every use's reasons."""
+    rank = {c: i for i, c in enumerate(CLASSES)}
+    worst = max(found, key=lambda p: rank.get(p.swap_class, len(CLASSES)))
+    reasons = tuple(dict.fromkeys(r for p in found if p.swap_class == worst.swap_class for r in p.reasons))
+    same = [p for p in found if p.swap_class == worst.swap_class]
+    blocked = next((p.blocked for p in same if p.blocked), None)
+    api_change = next((p.api_change for p in same if p.api_change), None)
+    inferred = any(p.inferred for p in found)
+    return Proposal(
+        worst.source_model,
+        worst.target_model,
+        worst.swap_class,
+        reasons,
+        inferred,
+        blocked=blocked,
+        api_change=api_change,
+    )
+
+
+def _classified(model_id: str, target: str | None, catalog: Catalog) -> Proposal:
+    """The swap of the bare model ID, for a model none of whose uses has a proposal (all skipped)."""
     from bedrock_lifecycle.migrate.swap import classify
 
     swap = classify(model_id, target, catalog)
-    return swap.swap_class.value, tuple(swap.reasons), swap.inferred
+    return Proposal(
+        swap.source_model,
+        swap.target_model,
+        swap.swap_class.value,
+        tuple(swap.reasons),
+        swap.inferred,
+        blocked=swap.blocked,
+        api_change=swap.api_change,
+    )
 
 
 NOT_RECORDED = "not recorded"

@@ -20,7 +20,7 @@ from bedrock_lifecycle.model import Finding, Result, ScanResult, Span, Status
 
 if TYPE_CHECKING:
     from bedrock_lifecycle.catalog.model import Catalog
-    from bedrock_lifecycle.migrate.rewrite import Edit
+    from bedrock_lifecycle.migrate.rewrite import Edit, NotFixed
     from bedrock_lifecycle.migrate.swap import Swap
 
 LOG = logging.getLogger(__name__)
@@ -50,6 +50,9 @@ class Proposal:
     old_text: str | None = None
     new_text: str | None = None
     resources: tuple[str, ...] = ()  # every resource the rewritten literal reaches
+    not_fixed: str | None = None  # why `fix` leaves the literal alone (even with --unsafe), when it does
+    blocked: str | None = None  # the reference's form cannot be kept (a geo profile or in-Region use the target lacks)
+    api_change: tuple[str, str] | None = None  # (source, target) request API family names when they differ
 
     @property
     def has_edit(self) -> bool:
@@ -88,6 +91,8 @@ class Proposal:
             "inferred": self.inferred,
             "applied_by": self.applied_by,
             "edit": edit,
+            "not_fixed": self.not_fixed,
+            "blocked": self.blocked,
         }
 
 
@@ -111,53 +116,60 @@ def _contains(span: Span, edit: Edit) -> bool:
     )
 
 
-def _from(swap: Swap, edit: Edit | None) -> Proposal:
-    base = Proposal(
+def _from(swap: Swap, edit: Edit | None = None, not_fixed: str | None = None) -> Proposal:
+    where: dict[str, Any] = {}
+    if edit is not None:
+        where = {
+            "path": edit.path,
+            "start_line": edit.start_line,
+            "start_col": edit.start_col,
+            "end_line": edit.end_line,
+            "end_col": edit.end_col,
+            "old_text": edit.old_text,
+            "new_text": edit.new_text,
+            "resources": tuple(edit.resources),
+        }
+    return Proposal(
         source_model=swap.source_model,
         target_model=swap.target_model,
         swap_class=swap.swap_class.value,
         reasons=tuple(swap.reasons),
         inferred=swap.inferred,
-    )
-    if edit is None:
-        return base
-    return Proposal(
-        **{k: getattr(base, k) for k in ("source_model", "target_model", "swap_class", "reasons", "inferred")},
-        path=edit.path,
-        start_line=edit.start_line,
-        start_col=edit.start_col,
-        end_line=edit.end_line,
-        end_col=edit.end_col,
-        old_text=edit.old_text,
-        new_text=edit.new_text,
-        resources=tuple(edit.resources),
+        not_fixed=not_fixed,
+        blocked=swap.blocked,
+        api_change=swap.api_change,
+        **where,
     )
 
 
 def propose(result: ScanResult, catalog: Catalog, as_of: date) -> dict[Span, Proposal]:
-    """Span of a failing reference -> its proposal; the edits are `fix --unsafe`'s (every class it rewrites)."""
+    """Span of a failing reference -> its proposal: the edit `fix --unsafe` makes there (what `fix` makes is the
+    drop-in subset), or the swap and why the literal is left alone."""
     from bedrock_lifecycle.migrate.rewrite import plan_edits
     from bedrock_lifecycle.migrate.swap import classify
 
     chosen = [f for f in result.findings if wanted(f)]
     if not chosen:
         return {}
-    edits, _ = plan_edits(result, catalog, as_of, unsafe=True)
+    edits, skipped = plan_edits(result, catalog, as_of, unsafe=True)
     by_path: dict[str, list[Edit]] = {}
     for edit in edits:
         by_path.setdefault(edit.path, []).append(edit)
+    left: dict[tuple[str, int, int], NotFixed] = {(n.path, n.line, n.col): n for n in skipped}
     out: dict[Span, Proposal] = {}
     for f in chosen:
         span = f.span
         if span in out:
             continue
         edit = next((e for e in by_path.get(span.path, ()) if _contains(span, e)), None)
+        if edit is not None:
+            out[span] = _from(edit.swap, edit)
+            continue
         res = f.resolution
         assert res.model_id is not None
-        swap = (
-            edit.swap
-            if edit is not None
-            else classify(res.model_id, res.replacement, catalog, geo_prefix=res.parsed.geo)
-        )
-        out[span] = _from(swap, edit)
+        nf = left.get((span.path, span.start_line, span.start_col))
+        swap = nf.swap if nf is not None and nf.swap is not None else None
+        if swap is None:
+            swap = classify(res.model_id, res.replacement, catalog, geo_prefix=res.parsed.geo)
+        out[span] = _from(swap, None, nf.reason if nf is not None else None)
     return out
