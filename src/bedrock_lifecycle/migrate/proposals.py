@@ -155,6 +155,7 @@ def propose(result: ScanResult, catalog: Catalog, as_of: date) -> dict[Span, Pro
     by_path: dict[str, list[Edit]] = {}
     for edit in edits:
         by_path.setdefault(edit.path, []).append(edit)
+    # keyed by place; a file-level refusal (unreadable, generated, outside the root) has no column (0)
     left: dict[tuple[str, int, int], NotFixed] = {(n.path, n.line, n.col): n for n in skipped}
     out: dict[Span, Proposal] = {}
     for f in chosen:
@@ -167,7 +168,7 @@ def propose(result: ScanResult, catalog: Catalog, as_of: date) -> dict[Span, Pro
             continue
         res = f.resolution
         assert res.model_id is not None
-        nf = left.get((span.path, span.start_line, span.start_col))
+        nf = left.get((span.path, span.start_line, span.start_col)) or left.get((span.path, span.start_line, 0))
         swap = nf.swap if nf is not None and nf.swap is not None else None
         if swap is None:
             swap = classify(res.model_id, res.replacement, catalog, geo_prefix=res.parsed.geo)
