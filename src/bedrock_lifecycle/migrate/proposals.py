@@ -153,8 +153,8 @@ def propose(result: ScanResult, catalog: Catalog, as_of: date) -> dict[Span, Pro
         return {}
     edits, skipped = plan_edits(result, catalog, as_of, unsafe=True)
     by_path: dict[str, list[Edit]] = {}
-    for edit in edits:
-        by_path.setdefault(edit.path, []).append(edit)
+    for made in edits:
+        by_path.setdefault(made.path, []).append(made)
     # keyed by place; a file-level refusal (unreadable, generated, outside the root) has no column (0)
     left: dict[tuple[str, int, int], NotFixed] = {(n.path, n.line, n.col): n for n in skipped}
     out: dict[Span, Proposal] = {}
