@@ -188,7 +188,8 @@ def test_makefile_shell_assignment_and_what_a_syntax_error_leaves_at_the_top_lev
     assert refs(MakefileParser(), text) == [at(text, 1, "X", "anthropic.claude-v2")]
     deep = "X := $(" * 300 + "anthropic.claude-v2" + ")" * 300 + "\n"  # assignments nested in references
     doc = MakefileParser().parse("Makefile", deep)
-    assert doc.problems and any(a <= deep.index("anthropic") < b for a, b in doc.unparsed)  # scanned as text
+    assert any(a <= deep.index("anthropic") < b for a, b in doc.unparsed)  # scanned as text
+    assert doc.problems == ()  # the make grammar misses valid GNU make: no Makefile is called broken
 
 
 def test_makefile_comments_are_not_values():
@@ -244,3 +245,10 @@ def test_words_without_a_dot_are_not_values():
     text = "echo a b c d e f g h i j k l m n o p\n" * 2000 + "M=anthropic.claude-v2\n"
     doc = ShellParser().parse("x.sh", text)
     assert [s.value for s in doc.scalars] == ["anthropic.claude-v2"]
+
+
+def test_a_valid_makefile_the_grammar_misses_is_not_called_broken():
+    text = "MODEL := anthropic.claude-v2\n%: Makefile\n\t@$(SPHINXBUILD) -M $@ \"$(SOURCEDIR)\" $(O)\n"
+    doc = MakefileParser().parse("Makefile", text)
+    assert doc.problems == ()
+    assert refs(MakefileParser(), text) == [at(text, 1, "MODEL", "anthropic.claude-v2")]

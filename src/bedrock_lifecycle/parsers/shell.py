@@ -152,7 +152,13 @@ class _Reader:
         )
 
     def recover(
-        self, root: Node, src: treesitter.Source, base: int, language: str, statements: frozenset[str] | None = None
+        self,
+        root: Node,
+        src: treesitter.Source,
+        base: int,
+        language: str,
+        statements: frozenset[str] | None = None,
+        report: bool = True,
     ) -> list[Node]:
         """The top-level items of ``root`` that parsed; each one that did not is a problem and a text range.
 
@@ -160,7 +166,8 @@ class _Reader:
         complete tree: the statement (or instruction) holding one is described, never quoted, and
         left to the text fallback, and every other statement is read with its full structure. Loose
         tokens the recovery leaves at the top level (not one of ``statements``, when given) are
-        scanned as text too, without a problem of their own: nothing is dropped.
+        scanned as text too, without a problem of their own: nothing is dropped. Without ``report``
+        (a grammar known not to cover its language) the ranges are scanned as text and no problem is described.
         """
         good = []
         for item in root.children:
@@ -169,7 +176,7 @@ class _Reader:
                 good.append(item)
                 continue
             start, end = base + src.char(item.start_byte), base + src.char(item.end_byte)
-            if not broken:
+            if not broken or not report:
                 if end > start:
                     self.unparsed.append((start, end))
                 continue
@@ -575,7 +582,9 @@ class MakefileParser:
         reader = _Reader(text)
         src = treesitter.Source(text)
         root = treesitter.parse("make", src).root_node
-        items = reader.recover(root, src, 0, "Makefile", _MAKE_ITEMS) if root.has_error else root.children
+        # tree-sitter-make misses valid GNU make (pattern rules like '%: Makefile', '$$(' in recipes, computed
+        # variable names): what it cannot read is scanned as text, without calling a working Makefile broken.
+        items = reader.recover(root, src, 0, "Makefile", _MAKE_ITEMS, report=False) if root.has_error else root.children
         stack: list[tuple[Node, str]] = [(c, "") for c in reversed(items)]
         while stack:
             node, target = stack.pop()
