@@ -212,6 +212,8 @@ def test_procfile_commands():
         ("svc/Dockerfile.prod", "dockerfile"),
         ("Containerfile", "dockerfile"),
         ("build/api.dockerfile", "dockerfile"),
+        ("ops/Dockerfile.template", "dockerfile"),  # not a CloudFormation template
+        ("Procfile.dev", "procfile"),
         ("Makefile", "make"),
         ("GNUmakefile", "make"),
         ("rules.mk", "make"),
@@ -221,7 +223,8 @@ def test_procfile_commands():
 def test_claims_and_framework(path, kind):
     parser = parser_for(path)
     assert parser is not None and parser.name == kind and parser.frameworks == ("shell",)
-    assert parser_for(path, frozenset({"source", "config"})) is None
+    other = parser_for(path, frozenset({"source", "config"}))
+    assert other is None or "shell" not in other.frameworks
     assert "shell" in FRAMEWORKS
 
 
@@ -248,7 +251,7 @@ def test_words_without_a_dot_are_not_values():
 
 
 def test_a_valid_makefile_the_grammar_misses_is_not_called_broken():
-    text = "MODEL := anthropic.claude-v2\n%: Makefile\n\t@$(SPHINXBUILD) -M $@ \"$(SOURCEDIR)\" $(O)\n"
+    text = 'MODEL := anthropic.claude-v2\n%: Makefile\n\t@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" $(O)\n'
     doc = MakefileParser().parse("Makefile", text)
     assert doc.problems == ()
     assert refs(MakefileParser(), text) == [at(text, 1, "MODEL", "anthropic.claude-v2")]

@@ -10,13 +10,17 @@ from bedrock_lifecycle.parsers.helm import HelmTemplateParser
 from bedrock_lifecycle.parsers.ini_doc import IniParser
 from bedrock_lifecycle.parsers.json_doc import JsonParser
 from bedrock_lifecycle.parsers.properties import PropertiesParser
-from bedrock_lifecycle.parsers.shell import SHELL_PARSERS
+from bedrock_lifecycle.parsers.shell import DockerfileParser, MakefileParser, ProcfileParser, ShellParser
 from bedrock_lifecycle.parsers.source import SOURCE_PARSERS
 from bedrock_lifecycle.parsers.text import TextParser
 from bedrock_lifecycle.parsers.toml_doc import TomlParser
 from bedrock_lifecycle.parsers.yaml_doc import YamlParser
 
 PARSERS: tuple[Parser, ...] = (
+    # First: 'Dockerfile.<anything>' (.dev, .prod, .template) is a Dockerfile and 'Procfile.<anything>' a Procfile,
+    # whatever the suffix would otherwise say ('.template' is also CloudFormation's).
+    DockerfileParser(),
+    ProcfileParser(),
     HclParser(),  # before JsonParser: it claims .tf.json and .tfvars.json
     HclConfigParser(),  # terragrunt.hcl and other *.hcl
     HelmTemplateParser(),  # before YamlParser: chart templates/ hold Go templates, not YAML
@@ -27,7 +31,8 @@ PARSERS: tuple[Parser, ...] = (
     IniParser(),
     PropertiesParser(),
     *SOURCE_PARSERS,  # one per language, framework 'source'
-    *SHELL_PARSERS,  # shell scripts, Dockerfiles, Makefiles, Procfiles: framework 'shell'
+    ShellParser(),  # with the two above and MakefileParser: framework 'shell'
+    MakefileParser(),
 )
 
 

@@ -669,6 +669,3 @@ class ProcfileParser:
                     reader.bash(offset + m.end(), offset + len(line), prefix=f"{m.group(1)}: ")
             offset += len(line) + 1
         return reader.document(path, self.name)
-
-
-SHELL_PARSERS = (ShellParser(), DockerfileParser(), MakefileParser(), ProcfileParser())
