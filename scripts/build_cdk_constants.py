@@ -54,19 +54,9 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ("@aws-cdk/aws-bedrock-alpha", "BedrockFoundationModel", "package/bedrock/models"),
 )
 
-_NEWER = "in the reference facts' December 2026 changes, not yet in the embedded catalog"
 # Model IDs the libraries name that the lifecycle catalog does not hold, with why. The scanner
 # resolves these constants to the ID and reports BRL_005 (not in the catalog) for them.
-NOTES: dict[str, str] = {
-    "anthropic.claude-fable-5-1": _NEWER,
-    "anthropic.claude-haiku-5-5": _NEWER,
-    "minimax.minimax-m2.5": _NEWER,
-    "openai.gpt-5.6-luna": _NEWER,
-    "openai.gpt-5.6-terra": _NEWER,
-    "openai.gpt-6-sol": _NEWER,
-    "openai.gpt-daybreak-blue-5.6-sol": _NEWER,
-    "zai.glm-5": _NEWER,
-}
+NOTES: dict[str, str] = {}  # none: every ID the pinned versions name is in the catalog
 
 # 'static NAME=new Class("id"' (minified class fields) or 'Class.NAME = new Class('id'' (tsc output).
 _JS_CONST = r"""(?:static\s+|\b{cls}\.)([A-Z][A-Z0-9_]*)\s*=\s*new\s+(?:[\w$]+\.)?{cls}\(\s*(['"])([^'"]+)\2"""
