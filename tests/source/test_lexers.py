@@ -475,6 +475,7 @@ def test_a_visitor_hooks_into_a_language_with_the_literal_context(monkeypatch):
 
     class Hints:
         query = '((property_identifier) @p (#eq? @p "MODEL_HINT"))'
+        gate = (b"MODEL_HINT",)
 
         def visit(self, reader, node, capture):
             start, end = reader.src.char(node.start_byte), reader.src.char(node.end_byte)

@@ -37,7 +37,8 @@ so nothing it holds goes unseen.
 Extending a language (the hook for extra per-language readers, e.g. CDK
 constants such as ``bedrock.FoundationModelIdentifier.ANTHROPIC_CLAUDE_V2_1``):
 write a ``Visitor`` (a tree-sitter query for the nodes it wants and a
-``visit(reader, node, capture)`` method returning Scalars) and add it with
+``visit(reader, node, capture)`` method returning Scalars, and a ``gate``: bytes
+one of which a file must hold for the query to run) and add it with
 ``add_visitor("typescript", visitor)`` (one call per parser name). Its query
 runs on the same tree after the literal query; ``reader.context(node)`` gives
 the node's context segments exactly as for a literal (so a constant assigned
@@ -80,6 +81,7 @@ class Visitor(Protocol):
     """An extra per-language reader run on the same tree (see the module docstring)."""
 
     query: str
+    gate: tuple[bytes, ...]  # the query runs only on files holding one of these (empty: every file)
 
     def visit(self, reader: Reader, node: Node, capture: str) -> Iterable[Scalar]: ...
 
@@ -164,7 +166,10 @@ class Reader:
                 openers.append(node)
             elif capture == "b" and openers:
                 self.heredoc(openers.pop(0), node)
+        data = self.src.data
         for visitor in lang.visitors:
+            if visitor.gate and not any(g in data for g in visitor.gate):
+                continue  # a query with predicates costs Python work per candidate node: skip it early
             for node, capture in treesitter.captures(lang.grammar, visitor.query, root):
                 self.scalars.extend(visitor.visit(self, node, capture))
         return self.scalars, self.comments
@@ -879,6 +884,7 @@ class ModelConstants:
     name_types: tuple[str, ...]  # node types a class name or a Go accessor can be
     members: frozenset[str]  # member access node types: object '.' name
     query: str = field(init=False)
+    gate: tuple[bytes, ...] = tuple(c.encode() for c in MODEL_CONSTANT_CLASSES)
 
     def __post_init__(self) -> None:
         pattern = f"^({_CLASSES})(_[A-Z][A-Z0-9_]*)?$"
