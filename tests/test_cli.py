@@ -218,6 +218,22 @@ def test_catalog_list_filters(capsys):
     assert "cohere.embed-english-v3" in out and "anthropic." not in out
 
 
+def test_catalog_list_advises_only_active_models(capsys):
+    from datetime import date
+
+    from bedrock_lifecycle.catalog import load_embedded
+
+    catalog = load_embedded()
+    code, out, _ = run(capsys, "catalog", "list", "--status", "legacy,eol", "-o", "json", "--as-of", "2026-12-05")
+    models = json.loads(out)["models"]
+    assert code == 0 and len(models) > 100
+    for m in models:
+        if m["replacement"]:
+            assert catalog.get(m["replacement"]).lifecycle(date(2026, 12, 5)).status.value == "ACTIVE", m["id"]
+    v2 = next(m for m in models if m["id"] == "anthropic.claude-v2")
+    assert v2["replacement"] == "anthropic.claude-sonnet-5-5" and v2["replacement_inferred"]
+
+
 def test_python_dash_m_and_console_script():
     proc = subprocess.run([sys.executable, "-m", "bedrock_lifecycle", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("bedrock-lifecycle ")

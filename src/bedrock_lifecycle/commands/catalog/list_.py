@@ -22,6 +22,8 @@ def configure(lst: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle import catalog as catalog_mod
+    from bedrock_lifecycle.model import Status
+    from bedrock_lifecycle.resolve.replacement import advise
 
     catalog = catalog_mod.load(args.catalog, getattr(args, "catalog_overlay", None))
     as_of = args.as_of or date.today()
@@ -36,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
         prefix = entry.model_id.split(".", 1)[0]
         if want_provider and not ({prefix, entry.provider.lower()} & want_provider):
             continue
+        # The advice every output gives: an Active model on the date, never the raw recorded chain.
+        advice = advise(entry.model_id, catalog, as_of) if lc.status is not Status.ACTIVE else None
+        shown_replacement = None
+        if advice is not None:
+            shown_replacement = (
+                f"{advice.model_id}{' (inferred)' if advice.inferred else ''}" if advice.model_id else "none Active"
+            )
         rows.append(
             {
                 "id": entry.model_id,
@@ -46,9 +55,12 @@ def run(args: argparse.Namespace) -> int:
                 "legacy_date": iso(lc.legacy_date),
                 "extended_access_date": iso(lc.extended_access_date),
                 "eol_date": iso(lc.eol_date),
-                "replacement": entry.replacement,
+                "replacement": advice.model_id if advice else None,
+                "replacement_inferred": bool(advice and advice.inferred),
+                "recorded_replacement": entry.replacement,
                 "source_url": entry.source_url,
                 "_shown": status,
+                "_replacement": shown_replacement,
             }
         )
     if args.output == "json":
@@ -65,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         ("legacy_date", "LEGACY"),
         ("extended_access_date", "EXT. ACCESS"),
         ("eol_date", "EOL"),
-        ("replacement", "REPLACEMENT"),
+        ("_replacement", "REPLACEMENT"),
     ]
     table = [[h for _, h in cols]] + [[str(r[k] or "-") for k, _ in cols] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
