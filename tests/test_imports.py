@@ -50,3 +50,16 @@ def test_core_modules_do_not_import_each_other_backwards():
                     if name == "report" and top == "migrate":  # never the rewriting engine itself
                         names = node.module.split(".")[2:3] or [a.name for a in node.names]
                         assert set(names) <= {"plan", "proposals"}, f"{path.name} imports {node.module}"
+
+
+def test_parser_registry_loads_no_reader_until_a_file_needs_it():
+    """The registry holds light parser classes; the HCL tree and converter and the source readers load on
+    the first file of their kind (start-up of a one-file scan, tests/performance)."""
+    lazy = ["hcl_ast", "hcl_ts", "source_ts", "source_python", "tf_json"]
+    probe = (
+        "import sys, bedrock_lifecycle.parsers as p; "
+        "assert p.parser_for('main.tf') and p.parser_for('app.ts'); "
+        f"print(sorted(m for m in {lazy!r} if 'bedrock_lifecycle.parsers.' + m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
