@@ -156,6 +156,7 @@ class Resolution:
     replacement: str | None = None  # an Active model, found by following the catalog's replacement chain
     replacement_note: str | None = None  # why there is none, or how an inferred replacement was chosen
     replacement_inferred: bool = False  # not a replacement AWS named (the reference's or the family inference)
+    legacy_date_bound: str | None = None  # "no later than": the Legacy date is an upper bound (a card, no date)
     source_url: str | None = None
     suggestions: tuple[str, ...] = ()
     note: str | None = None

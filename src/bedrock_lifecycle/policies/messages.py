@@ -42,7 +42,8 @@ def describe(res: Resolution, as_of: date) -> str:
     if res.status is Status.EOL:
         parts.append(f"{shown}{name} reached End-of-Life on {_d(res.eol_date)}; requests fail")
     elif res.status is Status.LEGACY:
-        text = f"{shown}{name} is Legacy" + (f" since {_d(res.legacy_date)}" if res.legacy_date else "")
+        since = f" since {res.legacy_date_bound} " if res.legacy_date_bound else " since "
+        text = f"{shown}{name} is Legacy" + (f"{since}{_d(res.legacy_date)}" if res.legacy_date else "")
         if res.extended_access:
             text += f", in public extended access (higher price) since {_d(res.extended_access_date)}"
         elif res.extended_access_date:

@@ -319,4 +319,5 @@ def resolve(ref: Reference, parsed: ParsedId, catalog: Catalog, as_of: date) -> 
         replacement=entry.replacement,
         source_url=entry.source_url,
         note=note,
+        legacy_date_bound=entry.legacy_date_bound if lc.legacy_date == entry.dates.legacy_date else None,
     )
