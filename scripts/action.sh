@@ -3,6 +3,9 @@
 #   action.sh install   create $ACTION_VENV and install the tool from $ACTION_PATH
 #   action.sh scan      scan once: write SARIF (+ extra outputs), append the Markdown summary to
 #                       $GITHUB_STEP_SUMMARY, set step outputs in $GITHUB_OUTPUT (incl. the exit code)
+#   action.sh fix       with INPUT_FIX=diff|write: write the patch `fix --diff` proposes and the Markdown
+#                       migration plan; with write, apply the patch too; set patch-file, migration-plan and
+#                       changed-files in $GITHUB_OUTPUT (nothing at all when INPUT_FIX is empty)
 #   action.sh result    exit with the scan's code unless soft-fail
 set -euo pipefail
 
@@ -22,7 +25,8 @@ case "${1:-}" in
       fmt="${fmt// /}"
       [ -n "$fmt" ] || continue
       case "$fmt" in
-        json) ext=json ;; csv) ext=csv ;; junitxml) ext=xml ;; html) ext=html ;; github) ext=md ;; *) ext=txt ;;
+        json) ext=json ;; csv) ext=csv ;; junitxml) ext=xml ;; html) ext=html ;; github) ext=md ;;
+        migration) ext=migration.md ;; *) ext=txt ;;
       esac
       formats+=(-o "$fmt")
       files+=",bedrock-lifecycle.${ext}"
@@ -51,6 +55,44 @@ case "${1:-}" in
       echo "failed=${failed}"
     } >> "${GITHUB_OUTPUT:-/dev/null}"
     ;;
+  fix)
+    mode="${INPUT_FIX:-}"
+    case "$mode" in
+      "") exit 0 ;;
+      diff|write) ;;
+      *) echo "action: fix must be diff, write or empty, not '$mode'" >&2; exit 2 ;;
+    esac
+    read -r -a paths <<< "${INPUT_PATHS:-.}"
+    common=()
+    [ -z "${INPUT_AS_OF:-}" ] || common+=(--as-of "$INPUT_AS_OF")
+    fix_args=()
+    if [ -n "${INPUT_FIX_ARGS:-}" ]; then
+      read -r -a fix_args <<< "$INPUT_FIX_ARGS"
+    fi
+    patch="${INPUT_PATCH_FILE:-bedrock-lifecycle.patch}"
+    plan="${INPUT_MIGRATION_PLAN:-bedrock-lifecycle-migration.md}"
+    bl="$ACTION_VENV/bin/bedrock-lifecycle"
+    # The plan describes the checkout before the fix: what is rewritten and what is left to do by hand.
+    code=0
+    "$bl" scan "${paths[@]}" -o migration --output-file-path "$plan" --no-color "${common[@]}" || code=$?
+    if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
+      exit "$code"
+    fi
+    code=0
+    "$bl" fix "${paths[@]}" --diff "${common[@]}" "${fix_args[@]}" > "$patch" || code=$?
+    if [ "$code" -ne 0 ] && [ "$code" -ne 1 ]; then
+      exit "$code"
+    fi
+    changed=$(grep -c '^+++ ' "$patch" || true)
+    if [ "$mode" = write ] && [ "$changed" -gt 0 ]; then
+      "$bl" fix "${paths[@]}" --write "${common[@]}" "${fix_args[@]}" > /dev/null || [ $? -eq 1 ]
+    fi
+    {
+      echo "patch-file=${patch}"
+      echo "migration-plan=${plan}"
+      echo "changed-files=${changed}"
+    } >> "${GITHUB_OUTPUT:-/dev/null}"
+    ;;
   result)
     code="${SCAN_EXIT_CODE:-0}"
     if [ "${INPUT_SOFT_FAIL:-false}" = "true" ]; then
@@ -59,7 +101,7 @@ case "${1:-}" in
     exit "$code"
     ;;
   *)
-    echo "usage: action.sh install|scan|result" >&2
+    echo "usage: action.sh install|scan|fix|result" >&2
     exit 2
     ;;
 esac

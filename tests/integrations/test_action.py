@@ -92,7 +92,7 @@ def workspace(tmp_path):
 def test_action_fails_on_eol_and_writes_sarif_and_summary(workspace):
     ws, tmp = workspace
     results, outputs, summary = run_action(ws, tmp, {"as-of": "2026-11-25", "outputs": "csv"})
-    install, scan, result = results
+    install, scan, fix, result = results
     assert install.returncode == 0, install.stderr
     assert scan.returncode == 0, scan.stderr
     assert "BRL_001" in scan.stdout  # the console report
@@ -110,3 +110,70 @@ def test_action_soft_fail_and_fail_on(workspace):
     assert results[-1].returncode == 0 and outputs["scan"]["exit-code"] == "1"
     results, outputs, _ = run_action(ws, tmp, {"as-of": "2026-11-25", "fail-on": "none"})
     assert results[-1].returncode == 0 and outputs["scan"]["exit-code"] == "0"
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_action_fix_diff_leaves_a_patch_and_the_plan_and_changes_nothing(workspace):
+    ws, tmp = workspace
+    before = _tree(ws)
+    results, outputs, _ = run_action(ws, tmp, {"as-of": "2026-11-25", "fix": "diff", "soft-fail": "true"})
+    assert [r.returncode for r in results] == [0, 0, 0, 0], results[-1].stderr
+    fix = outputs["fix"]
+    patch = ws / fix["patch-file"]
+    plan = ws / fix["migration-plan"]
+    assert int(fix["changed-files"]) > 0 and patch.read_text().startswith("--- a/")
+    assert plan.read_text().startswith("# Bedrock model migration plan\n")
+    after = _tree(ws)
+    assert {k: v for k, v in after.items() if k not in (fix["patch-file"], fix["migration-plan"])} == before
+    check = subprocess.run(["git", "apply", "--check", str(patch)], cwd=ws, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_action_fix_write_applies_the_patch(workspace):
+    ws, tmp = workspace
+    plan_path = tmp / "plan.md"
+    patch_path = tmp / "fix.patch"
+    inputs = {
+        "as-of": "2026-11-25",
+        "fix": "write",
+        "soft-fail": "true",
+        "patch-file": str(patch_path),
+        "migration-plan": str(plan_path),
+    }
+    results, outputs, _ = run_action(ws, tmp, inputs)
+    assert [r.returncode for r in results] == [0, 0, 0, 0], results[-1].stderr
+    assert outputs["fix"]["patch-file"] == str(patch_path) and int(outputs["fix"]["changed-files"]) > 0
+    # the checkout now holds the patched files: the patch applies in reverse, and not forwards again
+    reverse = subprocess.run(["git", "apply", "--check", "-R", str(patch_path)], cwd=ws, capture_output=True)
+    assert reverse.returncode == 0, reverse.stderr
+    forward = subprocess.run(["git", "apply", "--check", str(patch_path)], cwd=ws, capture_output=True)
+    assert forward.returncode != 0
+    assert "fix --write" in plan_path.read_text() or "`fix`" in plan_path.read_text()
+
+
+def test_action_without_fix_runs_no_fix(workspace):
+    ws, tmp = workspace
+    results, outputs, _ = run_action(ws, tmp, {"as-of": "2026-11-25", "soft-fail": "true"})
+    assert [r.returncode for r in results] == [0, 0, 0, 0]
+    assert outputs["fix"] == {} and not (ws / "bedrock-lifecycle.patch").exists()
+
+
+def test_example_workflows_use_only_inputs_and_outputs_the_action_has():
+    examples = sorted((ROOT / "docs" / "examples").glob("*.yml"))
+    assert any("migration" in p.name for p in examples)
+    for path in examples:
+        flow = yaml.safe_load(path.read_text())
+        for job in flow["jobs"].values():
+            steps = job["steps"]
+            ours = [s for s in steps if str(s.get("uses", "")).startswith("bedrock-lifecycle/bedrock-lifecycle@")]
+            assert ours, path
+            for step in ours:
+                assert set(step.get("with", {})) <= set(ACTION["inputs"]), (path, step["with"])
+                ident = step.get("id")
+                for other in steps:
+                    for ref in re.findall(r"steps\.([\w-]+)\.outputs\.([\w-]+)", json.dumps(other)):
+                        if ref[0] == ident:
+                            assert ref[1] in ACTION["outputs"], (path, ref)

@@ -86,3 +86,10 @@ def test_files_no_parser_reads_are_not_selected():
 def test_whole_repo_hook_takes_no_file_names():
     repo = HOOKS["bedrock-lifecycle-repo"]
     assert repo["pass_filenames"] is False and repo["always_run"] is True
+
+
+def test_the_fix_hook_is_manual_and_selects_the_same_files_as_the_scan_hook():
+    fix, scan = HOOKS["bedrock-lifecycle-fix"], HOOKS["bedrock-lifecycle"]
+    assert fix["stages"] == ["manual"]  # rewriting files is asked for, never a side effect of a commit
+    assert (fix["files"], fix["types"]) == (scan["files"], scan["types"])
+    assert fix["entry"].split()[:3] == ["bedrock-lifecycle", "fix", "--write"]

@@ -41,10 +41,10 @@ def run_hook(project, tmp_path_factory):
     }
     env.pop("VIRTUAL_ENV", None)
 
-    def run(hook: str, *args: str) -> subprocess.CompletedProcess[str]:
+    def run(hook: str, *args: str, cwd=project) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(pre_commit), "try-repo", str(ROOT), hook, "--verbose", *args],
-            cwd=project,
+            cwd=cwd,
             env=env,
             capture_output=True,
             text=True,
@@ -77,3 +77,35 @@ def test_whole_repo_hook(run_hook):
     proc = run_hook("bedrock-lifecycle-repo", "--all-files")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "config/eol.yaml:2:9: BRL_001 FAILED" in proc.stdout and ".env:1:10: BRL_001" in proc.stdout
+
+
+@pytest.fixture
+def fix_project(tmp_path):
+    repo = tmp_path / "fixme"
+    (repo / "config").mkdir(parents=True)
+    (repo / "config" / "eol.yaml").write_text(EOL)
+    (repo / "config" / "clean.yaml").write_text(CLEAN)
+    for cmd in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(cmd, cwd=repo, check=True)
+    return repo
+
+
+def test_fix_hook_runs_only_in_the_manual_stage(run_hook, fix_project):
+    proc = run_hook("bedrock-lifecycle-fix", "--files", "config/eol.yaml", cwd=fix_project)
+    assert "bedrock-lifecycle fix" not in proc.stdout or "Skipped" in proc.stdout, proc.stdout
+    assert (fix_project / "config" / "eol.yaml").read_text() == EOL
+
+
+def test_fix_hook_rewrites_the_drop_in_swap_and_a_second_run_changes_nothing(run_hook, fix_project):
+    proc = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", "--files", "config/eol.yaml", cwd=fix_project)
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # pre-commit fails a hook that modified files
+    assert "files were modified by this hook" in proc.stdout
+    assert (fix_project / "config" / "eol.yaml").read_text() == EOL.replace(
+        "anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0"
+    )
+    assert (fix_project / "config" / "clean.yaml").read_text() == CLEAN
+    subprocess.run(["git", "add", "-A"], cwd=fix_project, check=True)
+    again = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", "--all-files", cwd=fix_project)
+    assert again.returncode == 0, again.stdout + again.stderr
+    scan = run_hook("bedrock-lifecycle", "--files", "config/eol.yaml", cwd=fix_project)
+    assert scan.returncode == 0 and "BRL_001" not in scan.stdout, scan.stdout
