@@ -124,10 +124,11 @@ def test_action_fix_diff_leaves_a_patch_and_the_plan_and_changes_nothing(workspa
     fix = outputs["fix"]
     patch = ws / fix["patch-file"]
     plan = ws / fix["migration-plan"]
-    assert int(fix["changed-files"]) > 0 and patch.read_text().startswith("--- a/")
+    assert int(fix["changed-files"]) > 0 and "\ndiff --git a/" in patch.read_text()
     assert plan.read_text().startswith("# Bedrock model migration plan\n")
     after = _tree(ws)
-    assert {k: v for k, v in after.items() if k not in (fix["patch-file"], fix["migration-plan"])} == before
+    reports = (fix["patch-file"], fix["migration-plan"], outputs["scan"]["sarif-file"])
+    assert {k: v for k, v in after.items() if k not in reports} == before  # only the reports were added
     check = subprocess.run(["git", "apply", "--check", str(patch)], cwd=ws, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
 

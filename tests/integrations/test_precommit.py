@@ -79,11 +79,15 @@ def test_whole_repo_hook(run_hook):
     assert "config/eol.yaml:2:9: BRL_001 FAILED" in proc.stdout and ".env:1:10: BRL_001" in proc.stdout
 
 
+PROFILE = "models:\n  chat: us.anthropic.claude-3-haiku-20240307-v1:0\n"
+
+
 @pytest.fixture
 def fix_project(tmp_path):
     repo = tmp_path / "fixme"
     (repo / "config").mkdir(parents=True)
     (repo / "config" / "eol.yaml").write_text(EOL)
+    (repo / "config" / "profile.yaml").write_text(PROFILE)
     (repo / "config" / "clean.yaml").write_text(CLEAN)
     for cmd in (["git", "init", "-q"], ["git", "add", "-A"]):
         subprocess.run(cmd, cwd=repo, check=True)
@@ -91,21 +95,31 @@ def fix_project(tmp_path):
 
 
 def test_fix_hook_runs_only_in_the_manual_stage(run_hook, fix_project):
-    proc = run_hook("bedrock-lifecycle-fix", "--files", "config/eol.yaml", cwd=fix_project)
+    proc = run_hook("bedrock-lifecycle-fix", "--files", "config/profile.yaml", cwd=fix_project)
     assert "bedrock-lifecycle fix" not in proc.stdout or "Skipped" in proc.stdout, proc.stdout
-    assert (fix_project / "config" / "eol.yaml").read_text() == EOL
+    assert (fix_project / "config" / "profile.yaml").read_text() == PROFILE
 
 
 def test_fix_hook_rewrites_the_drop_in_swap_and_a_second_run_changes_nothing(run_hook, fix_project):
-    proc = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", "--files", "config/eol.yaml", cwd=fix_project)
+    files = ("--files", "config/profile.yaml", "config/clean.yaml")
+    proc = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", *files, cwd=fix_project)
     assert proc.returncode == 1, proc.stdout + proc.stderr  # pre-commit fails a hook that modified files
     assert "files were modified by this hook" in proc.stdout
-    assert (fix_project / "config" / "eol.yaml").read_text() == EOL.replace(
-        "anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0"
+    assert (fix_project / "config" / "profile.yaml").read_text() == PROFILE.replace(
+        "us.anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0"
     )
     assert (fix_project / "config" / "clean.yaml").read_text() == CLEAN
     subprocess.run(["git", "add", "-A"], cwd=fix_project, check=True)
-    again = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", "--all-files", cwd=fix_project)
+    again = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", *files, cwd=fix_project)
     assert again.returncode == 0, again.stdout + again.stderr
-    scan = run_hook("bedrock-lifecycle", "--files", "config/eol.yaml", cwd=fix_project)
+    scan = run_hook("bedrock-lifecycle", "--files", "config/profile.yaml", cwd=fix_project)
     assert scan.returncode == 0 and "BRL_001" not in scan.stdout, scan.stdout
+
+
+def test_fix_hook_leaves_a_swap_that_needs_a_person_and_says_why(run_hook, fix_project):
+    """The bare ID's replacement is invocable only through an inference profile: not a drop-in swap."""
+    proc = run_hook("bedrock-lifecycle-fix", "--hook-stage", "manual", "--files", "config/eol.yaml", cwd=fix_project)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "files were modified by this hook" not in proc.stdout
+    assert "inference profile" in proc.stdout and "left for a person" in proc.stdout
+    assert (fix_project / "config" / "eol.yaml").read_text() == EOL
