@@ -62,3 +62,18 @@ def test_a_packer_or_nomad_file_reports_its_literals_at_their_address(tmp_path):
     }
     got = summary(references(tmp_path, files))
     assert got == [("images/app.pkr.hcl", 3, "anthropic.claude-v2:1", "source.amazon-ebs.app")]
+
+
+def test_get_env_default_is_a_possible_value_of_the_input(tmp_path):
+    files = dict(MODULE)
+    files["live/terragrunt.hcl"] = """
+        terraform {
+          source = "../modules/agent"
+        }
+        inputs = {
+          model = get_env("AGENT_MODEL", "anthropic.claude-v2:1")
+        }
+        """
+    refs = references(tmp_path, files)
+    assert summary(refs) == [("live/terragrunt.hcl", 5, "anthropic.claude-v2:1", "aws_bedrockagent_agent.this")]
+    assert refs[0].possible  # the environment may set another model

@@ -17,7 +17,8 @@ inherited, and ``include.NAME.locals``/``.inputs`` are readable),
 ``find_in_parent_folders([name])``, ``get_terragrunt_dir()`` and
 ``get_parent_terragrunt_dir()``. A ``generate`` block's ``contents`` is parsed as
 Terraform and joins the module, its literals located in the Terragrunt file.
-``dependency`` outputs, ``get_env`` and other run-time values are unknown.
+``get_env("NAME", "default")`` gives its default as a possible value; ``dependency`` outputs and other
+run-time values are unknown.
 No file outside the scan root is ever read: a path that leads out of it is
 treated like a remote source.
 
@@ -50,6 +51,7 @@ from bedrock_lifecycle.resolve.terraform import (
     StrV,
     UnknownV,
     Value,
+    choice,
     literal,
     with_prov,
 )
@@ -141,6 +143,8 @@ class _Config:
                 return ev.eval(expr.args[1]) if len(expr.args) > 1 else ev.unknown(expr)
             step = Step(self.tf.path, self.tf.line(expr.start), f"read_terragrunt_config {other.tf.path}")
             return with_prov(other.exported(), (step,))
+        if name == "get_env" and len(expr.args) >= 2:  # the environment is not known: the default is possible
+            return choice([ev.eval(expr.args[1])])
         if name == "get_terragrunt_dir":
             return StrV((Seg(self.unit_dir),))
         if name == "get_parent_terragrunt_dir":
@@ -253,7 +257,6 @@ class _Config:
 
 _RUNTIME = frozenset(
     {
-        "get_env",
         "get_aws_account_id",
         "get_aws_caller_identity_arn",
         "get_aws_caller_identity_user_id",
