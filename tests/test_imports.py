@@ -27,6 +27,18 @@ def test_scan_of_json_only_tree_never_imports_yaml_or_hcl(tmp_path):
     assert _loaded(code) == []
 
 
+def test_a_dockerfile_loads_its_grammars_only(tmp_path):
+    """A Dockerfile loads tree-sitter with the Dockerfile and bash grammars (its RUN line), and nothing else;
+    a Dockerfile without a model ID (the prefilter) loads none."""
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12\nRUN serve --model anthropic.claude-v2\n")
+    (tmp_path / "plain" / "Dockerfile").parent.mkdir()
+    (tmp_path / "plain" / "Dockerfile").write_text("FROM python:3.12\nRUN pip install boto3\n")
+    code = f"from bedrock_lifecycle.cli import main; main(['scan', {str(tmp_path)!r}, '-o', 'json', '--jobs', '1'])"
+    assert _loaded(code) == ["tree_sitter", "tree_sitter_bash", "tree_sitter_dockerfile"]
+    code = f"from bedrock_lifecycle.cli import main; main(['scan', {str(tmp_path / 'plain')!r}, '-o', 'json'])"
+    assert _loaded(code) == []
+
+
 def test_core_modules_do_not_import_each_other_backwards():
     """parsers import only model/document/errors; policies and reports never import a parser; the
     diagnostic-code registry imports nothing of the package."""
