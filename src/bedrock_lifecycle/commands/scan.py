@@ -259,7 +259,9 @@ def _with_fixes(opts: ReportOptions, outputs: list[str], result: ScanResult, cat
 
 def _with_horizon(fmt: str, text: str, result: ScanResult, catalog: Catalog, args: argparse.Namespace) -> str:
     """scan --horizon: the cli and json outputs gain a horizon section; without the flag nothing changes."""
-    if getattr(args, "horizon", None) is None or fmt not in ("cli", "json"):
+    from bedrock_lifecycle.report import output_format
+
+    if getattr(args, "horizon", None) is None or not output_format("scan", fmt).horizon:
         return text
     from bedrock_lifecycle import inventory
 

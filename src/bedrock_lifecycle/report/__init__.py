@@ -73,6 +73,8 @@ class OutputFormat:
     function: str = "render"
     extension: str = ""  # of its file in an --output-file-path folder (default: the name)
     options: tuple[str, ...] = ()  # keyword options the render function takes
+    fixes: bool = False  # carries the migration assistant's proposals (ReportOptions.fixes; computed only then)
+    horizon: bool = False  # scan --horizon adds its section to this output (inventory.with_horizon)
 
     @property
     def suffix(self) -> str:
@@ -82,14 +84,14 @@ class OutputFormat:
 # The one table of output formats, in the order `-o` lists them. To add one: write its render function,
 # add a row here (and, for scan, its snapshot under fixtures/; see docs/architecture.md).
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
-    OutputFormat("cli", "scan", "report.text", extension="txt"),
-    OutputFormat("json", "scan", "report.json_"),
-    OutputFormat("sarif", "scan", "report.sarif"),
+    OutputFormat("cli", "scan", "report.text", extension="txt", horizon=True),
+    OutputFormat("json", "scan", "report.json_", fixes=True, horizon=True),
+    OutputFormat("sarif", "scan", "report.sarif", fixes=True),
     OutputFormat("junitxml", "scan", "report.junit", extension="xml"),
     OutputFormat("github", "scan", "report.github", extension="md"),
     OutputFormat("csv", "scan", "report.csv_"),
-    OutputFormat("html", "scan", "report.html"),
-    OutputFormat("migration", "scan", "report.migration", extension="md"),
+    OutputFormat("html", "scan", "report.html", fixes=True),
+    OutputFormat("migration", "scan", "report.migration", extension="md", fixes=True),
     OutputFormat("table", "inventory", "inventory", "render_table", extension="txt"),
     OutputFormat("json", "inventory", "inventory", "render_json"),
     OutputFormat("csv", "inventory", "inventory", "render_csv"),
@@ -129,4 +131,4 @@ def formatters() -> dict[str, Callable[..., str]]:
 
 FORMATS = output_formats("scan")
 # Formats that carry the migration assistant's proposals (the CLI computes them only for these).
-FIX_FORMATS = frozenset({"json", "sarif", "html", "migration"})
+FIX_FORMATS = frozenset(f.name for f in OUTPUT_FORMATS if f.command == "scan" and f.fixes)
