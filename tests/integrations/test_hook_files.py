@@ -67,6 +67,7 @@ CLAIMED = [
     "make/models.mk",
     "Procfile",
     "Procfile.dev",
+    ".envrc",
 ]
 NOT_CLAIMED = ["README.md", "notes.txt", "analysis.ipynb", "image.png", "docs/dockerfile-guide.md", "Makefile.md"]
 

@@ -208,6 +208,7 @@ def test_procfile_commands():
         ("x.bash", "shell"),
         ("x.zsh", "shell"),
         ("t/x.bats", "shell"),
+        ("svc/.envrc", "shell"),
         ("Dockerfile", "dockerfile"),
         ("svc/Dockerfile.prod", "dockerfile"),
         ("Containerfile", "dockerfile"),

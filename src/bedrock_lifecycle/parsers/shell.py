@@ -452,9 +452,10 @@ class ShellParser:
     frameworks = ("shell",)
     comment_markers = ("#",)
     extensions = (".sh", ".bash", ".zsh", ".bats", ".ksh")
+    filenames = (".envrc",)  # direnv: bash that exports the project's environment
 
     def claims(self, path: str) -> bool:
-        return path.endswith(self.extensions)
+        return path.endswith(self.extensions) or basename(path) in self.filenames
 
     def parse(self, path: str, text: str) -> Document:
         reader = _Reader(text)
