@@ -200,7 +200,7 @@ def test_freshness_is_stated_and_warned_at_45_days() -> None:
     assert warning is not None and "46 days old" in warning and "catalog sync" in warning
 
 
-@pytest.mark.parametrize("fmt", ["cli", "json", "sarif", "junitxml", "github", "csv"])
+@pytest.mark.parametrize("fmt", ["cli", "json", "sarif", "junitxml", "github", "csv", "html"])
 def test_every_report_states_the_source_page_date_and_warns_when_stale(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "a.py").write_text('M = "anthropic.claude-v2"\n', encoding="utf-8")
     _code, out, err = run("scan", str(tmp_path), "-o", fmt, "--as-of", "2027-03-01", "--no-color")

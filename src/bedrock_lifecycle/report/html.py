@@ -43,7 +43,7 @@ from bedrock_lifecycle.migrate.plan import (
 )
 from bedrock_lifecycle.migrate.plan import build as build_plan
 from bedrock_lifecycle.model import Finding, Result, ScanResult
-from bedrock_lifecycle.report import ReportOptions, catalog_label
+from bedrock_lifecycle.report import ReportOptions, catalog_age_warning, catalog_label
 
 DEFAULT_HORIZON = "180d"
 COLORS = {
@@ -588,7 +588,8 @@ def render_report(
         + (f" &middot; {inv.diagnostics} file diagnostics" if inv.diagnostics else "")
     )
     undrawn = sum(1 for m in inv.models if not m.model_id)
-    note = (
+    stale = catalog_age_warning(inv.catalog_date, inv.as_of)
+    note = (f'<p class="note">warning: {e(stale)}</p>' if stale else "") + (
         (
             f'<p class="note">{undrawn} unknown or opaque reference{"s are" if undrawn != 1 else " is"} not '
             "on the timeline (no catalog dates); see the inventory below.</p>"
