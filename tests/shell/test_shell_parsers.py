@@ -198,7 +198,7 @@ def test_makefile_comments_are_not_values():
 
 def test_procfile_commands():
     text = "# anthropic.claude-v2\nworker: python -m w --model-id anthropic.claude-v2\n"
-    assert refs(ProcfileParser(), text) == [at(text, 2, "worker: python --model-id", "anthropic.claude-v2")]
+    assert refs(ProcfileParser(), text) == [at(text, 2, "worker: python -m w --model-id", "anthropic.claude-v2")]
 
 
 @pytest.mark.parametrize(

@@ -395,7 +395,10 @@ def command_arguments(name: str, args: list[Arg]) -> Iterator[tuple[Arg, str, st
     """Each argument with the resource that names it: command, sub-commands, then its option."""
     words = [_name_of(name)] if name else []
     i = 0
-    while i < len(args) and len(words) <= _MAX_SUBCOMMANDS and _subcommand(args[i].text):
+    if words and words[0].startswith("python") and len(args) > 1 and args[0].text == "-m":
+        words += ["-m", args[1].text]  # 'python -m gateway': the module is the program
+        i = 2
+    while i < len(args) and len(words) <= _MAX_SUBCOMMANDS + 2 * (i > 0) and _subcommand(args[i].text):
         words.append(args[i].text)
         i += 1
     head = " ".join(words) or "shell"
