@@ -221,3 +221,38 @@ def test_every_documented_id_is_found_in_text_by_the_recogniser() -> None:
         text = f'model_id = "{model_id}"\n'
         assert recognizer.may_contain(text.encode()), model_id
         assert [m.text for m in recognizer.finditer(text)] == [model_id]
+
+
+def test_late_2025_named_rows_match_or_are_recorded_conflicts() -> None:
+    """The late-2025 Legacy and EOL tables (keyed by name, with AWS's replacement column): each date matches the
+    catalog for its Regions, or the entry records the disagreement; AWS's replacement is kept as data."""
+    _need_pages()
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_catalog", REPO / "scripts" / "build_catalog.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    page = awsdocs.read_page(PAGES / "model-lifecycle.late-2025-with-replacements.md")
+    rows = awsdocs.parse_named_rows(page)
+    assert len(rows) >= 30
+    for row in rows:
+        model_id = build.NAME_TO_ID[row.name]
+        entry = CATALOG.get(model_id)
+        assert entry is not None, row.name
+        if row.replacement_ids:
+            assert entry.aws_replacement is not None, row.name
+        default = next((r for _d, r in row.legacy if r), None)
+        for field, cells in (("legacy_date", row.legacy), ("eol_date", row.eol)):
+            for day, regions in cells:
+                for region in regions or default or (None,):
+                    lc = entry.lifecycle(day, region)
+                    if getattr(lc, field) == day:
+                        continue
+                    recorded = [c for c in entry.conflicts if c["field"].endswith(field)]
+                    assert any("late-2025" in str(v["source"]) for c in recorded for v in c["values"]), (
+                        row.name,
+                        field,
+                        region,
+                        day,
+                    )
