@@ -48,6 +48,17 @@ def at(text: str, line: int, resource: str, reference: str) -> tuple[int, int, s
         ("env MODEL=anthropic.claude-v2 python run.py\n", [(1, 11, "env MODEL", "anthropic.claude-v2")]),
         ("echo anthropic.claude-v2\n", [(1, 6, "echo", "anthropic.claude-v2")]),
         (
+            "aws bedrock-runtime converse --model-id arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3\n",
+            [
+                (
+                    1,
+                    40,
+                    "aws bedrock-runtime converse --model-id",
+                    "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3",
+                )
+            ],
+        ),
+        (
             'X=$(aws bedrock get-foundation-model --model-identifier "anthropic.claude-v2")\n',
             [(1, 57, "aws bedrock get-foundation-model --model-identifier", "anthropic.claude-v2")],
         ),

@@ -204,7 +204,7 @@ class _Reader:
         command inside a Dockerfile or a Makefile, that command is read line by line without comments.
         """
         text = self.text[start:end]
-        if not strict and "." not in text and "#" not in text:  # no reference and no comment: nothing to read
+        if not strict and "." not in text and "arn:" not in text and "#" not in text:  # nothing to read
             return
         chunk = treesitter.Source(text)
         root = treesitter.parse("bash", chunk).root_node
@@ -308,10 +308,12 @@ class _BashWalk:
         self.stack.extend((c, context) for c in reversed(node.children))
 
     def dotless(self, node: Node) -> bool:
-        """No '.' in the node: it holds no model reference (every form has one), so it is not read at all.
+        """Neither '.' nor 'arn:' in the node: it holds no model reference (an ID has a dot, an opaque ARN
+        such as an application inference profile's may not), so it is not read at all.
 
         Without this gate a long script of plain commands cost a scalar per word (7 s for 800 KB)."""
-        return self.src.data.find(b".", node.start_byte, node.end_byte) == -1
+        data, a, b = self.src.data, node.start_byte, node.end_byte
+        return data.find(b".", a, b) == -1 and data.find(b"arn:", a, b) == -1
 
     def value(self, node: Node, resource: str, attribute: str) -> None:
         """A value node: read whole, except command substitutions, which are walked as commands."""
