@@ -133,3 +133,17 @@ def test_a_profile_the_target_lacks_is_a_code_change_with_its_reason_and_a_check
     assert "choose the inference profile `anthropic.claude-haiku-4-5-20251001-v1:0` is invoked through" in haiku3
     # the request API is the same: no "change the code that builds the request" step
     assert "Change the code that builds the request" not in haiku3
+
+
+def test_a_large_repository_stays_under_the_pull_request_body_limit(tmp_path):
+    """GitHub refuses a pull-request body over 65,536 characters: each model's table is capped."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for i in range(400):
+        (repo / f"service-{i:03d}.env").write_text(
+            "CHAT_MODEL_ID=us.anthropic.claude-3-haiku-20240307-v1:0\nOLD_MODEL_ID=amazon.titan-text-express-v1\n"
+        )
+    text = migration.markdown(build(repo))
+    assert len(text) < 65_536
+    assert f"_…and {400 - migration.MAX_USES} more; `-o json` lists every one._" in text
+    assert text.count("| `service-") == 2 * migration.MAX_USES
