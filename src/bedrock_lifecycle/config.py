@@ -30,7 +30,8 @@ DEFAULT_SKIP_DIRS = (
     ".aws-sam",
 )
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
-FRAMEWORKS = ("terraform", "cloudformation", "config", "source", "shell")
+FRAMEWORKS = ("terraform", "cloudformation", "config", "source", "shell")  # scanned by default
+OPTIONAL_FRAMEWORKS = ("docs",)  # scanned only when asked (--include-docs, or --framework docs)
 
 
 @dataclass(frozen=True)
@@ -53,4 +54,5 @@ class Config:
     report_only: frozenset[str] | None = field(default=None)  # explicit files: report only these (rel paths)
     hard_fail_on: frozenset[str] = frozenset()  # check IDs or severities that always fail the run (Checkov)
     soft_fail_on: frozenset[str] = frozenset()  # check IDs or severities that never fail the run (Checkov)
+    fail_on_docs: bool = False  # documentation findings (framework 'docs') may fail the run (--fail-on-docs)
     suppressions: tuple[SuppressionRule, ...] = ()  # config file's; ignored, as comments are, by inline_skips

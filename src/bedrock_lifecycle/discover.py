@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from bedrock_lifecycle import diagnostics
 from bedrock_lifecycle.config import Config
+from bedrock_lifecycle.coverage import EXCLUDED, VENDORED
 from bedrock_lifecycle.errors import FatalError
-from bedrock_lifecycle.model import Diagnostic
+from bedrock_lifecycle.model import Diagnostic, FileRecord
 from bedrock_lifecycle.paths import within
 
 LOG = logging.getLogger(__name__)
@@ -46,13 +47,15 @@ def relpath(path: str, root: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
+def discover(cfg: Config, skipped: list[FileRecord] | None = None) -> tuple[list[Target], list[Diagnostic]]:
+    """The files to scan, sorted, and diagnostics; with ``skipped``, what the walk passed over and why
+    (directories as 'path/': vendored and tool directories, --skip-path matches)."""
     root_real = os.path.realpath(cfg.root)
     skip = [re.compile(p) for p in cfg.skip_paths]
     targets: dict[str, Target] = {}
     diags: list[Diagnostic] = []
 
-    def skipped(rel: str) -> bool:
+    def is_skipped(rel: str) -> bool:
         return any(p.search(rel) for p in skip)
 
     for given in cfg.paths:
@@ -73,7 +76,7 @@ def discover(cfg: Config) -> tuple[list[Target], list[Diagnostic]]:
             )
             continue
         if stat.S_ISDIR(st.st_mode):
-            _walk(given, cfg, root_real, skipped, targets, diags)
+            _walk(given, cfg, root_real, is_skipped, targets, diags, skipped)
         elif stat.S_ISREG(st.st_mode):
             rel = relpath(given, cfg.root)
             targets.setdefault(rel, Target(rel, given, explicit=True))
@@ -86,9 +89,10 @@ def _walk(
     top: str,
     cfg: Config,
     root_real: str,
-    skipped: Callable[[str], bool],
+    is_skipped: Callable[[str], bool],
     targets: dict[str, Target],
     diags: list[Diagnostic],
+    passed_over: list[FileRecord] | None = None,
 ) -> None:
     top_real = os.path.realpath(top)
     visited: set[str] = {top_real}
@@ -120,8 +124,12 @@ def _walk(
                     diags.append(Diagnostic(rel, None, E_UNREADABLE, f"cannot stat: {exc.strerror or exc}"))
                 continue
             if is_dir and entry.name in cfg.skip_dirs:
+                if passed_over is not None:
+                    passed_over.append(FileRecord(rel + "/", skipped=VENDORED))
                 continue
-            if skipped(rel) or skipped(rel + "/" if is_dir else rel):
+            if is_skipped(rel) or is_skipped(rel + "/" if is_dir else rel):
+                if passed_over is not None:
+                    passed_over.append(FileRecord(rel + "/" if is_dir else rel, skipped=EXCLUDED))
                 continue
             if is_link:
                 real = os.path.realpath(entry.path)

@@ -196,6 +196,24 @@ class BaselineEntry:
     count: int = 1  # identical findings (same key) accepted
 
 
+# Reference kinds of documentation (framework 'docs'): reported, but they fail the run only with --fail-on-docs.
+DOC_KINDS = frozenset({"markdown", "rst", "asciidoc", "notebook-output"})
+
+
+@dataclass(frozen=True, order=True)
+class FileRecord:
+    """Coverage: one discovered file, the parser and framework that read it, or why it was skipped."""
+
+    path: str  # scan-root-relative POSIX path; a directory skipped whole ends with '/'
+    parser: str | None = None  # the parser that read the file (None when skipped)
+    framework: str | None = None  # terraform, cloudformation, config, source, docs
+    skipped: str | None = None  # a reason of bedrock_lifecycle.coverage.REASONS when not read
+
+    @property
+    def scanned(self) -> bool:
+        return self.skipped is None
+
+
 @dataclass(frozen=True)
 class ScanResult:
     findings: tuple[Finding, ...]
@@ -209,6 +227,7 @@ class ScanResult:
     accepted: tuple[Finding, ...] = ()  # FAILED findings the baseline accepts: left out of findings
     stale: tuple[BaselineEntry, ...] = ()  # baseline entries no longer found
     catalog_sources_date: str | None = None  # the newest AWS page the catalog was built from
+    files: tuple[FileRecord, ...] = ()  # coverage: every discovered file (and skipped directory), sorted
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -226,6 +245,7 @@ class ScanResult:
         root: str,
         files_scanned: int,
         catalog_sources_date: str | None = None,
+        files: tuple[FileRecord, ...] = (),
     ) -> ScanResult:
         return ScanResult(
             findings=tuple(sorted(findings, key=Finding.sort_key)),
@@ -236,4 +256,5 @@ class ScanResult:
             root=root,
             files_scanned=files_scanned,
             catalog_sources_date=catalog_sources_date,
+            files=tuple(sorted(files)),
         )

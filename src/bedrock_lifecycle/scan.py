@@ -16,15 +16,17 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bedrock_lifecycle import __version__, diagnostics
+from bedrock_lifecycle import __version__, coverage, diagnostics
 from bedrock_lifecycle.catalog import Catalog
-from bedrock_lifecycle.config import Config
+from bedrock_lifecycle.config import OPTIONAL_FRAMEWORKS, Config
 from bedrock_lifecycle.discover import E_UNREADABLE, Target, discover
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.errors import ParseFailure
-from bedrock_lifecycle.extract import ExtractContext, extract
+from bedrock_lifecycle.extract import ExtractContext, extract, extractor_for
 from bedrock_lifecycle.model import (
+    DOC_KINDS,
     Diagnostic,
+    FileRecord,
     Finding,
     Reference,
     Resolution,
@@ -34,7 +36,8 @@ from bedrock_lifecycle.model import (
     Severity,
     Suppression,
 )
-from bedrock_lifecycle.parsers import Parser, fallback_for, parser_for
+from bedrock_lifecycle.parsers import ALL_FRAMEWORKS, Parser, fallback_for, parser_for
+from bedrock_lifecycle.parsers.generated import is_generated
 from bedrock_lifecycle.policies import POLICIES, EvalContext, Policy
 from bedrock_lifecycle.policies.messages import describe
 from bedrock_lifecycle.resolve.ids import Recognizer, resolve
@@ -57,6 +60,7 @@ class FileOutcome:
     references: tuple[Reference, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     parsed: bool = False  # handed to a parser (False when the prefilter ruled it out)
+    record: FileRecord | None = None  # coverage: the parser that read the file, or why it was skipped
 
 
 def may_hold_reference(parser: Parser, target: Target, data: bytes, recognizer: Recognizer) -> bool:
@@ -175,16 +179,39 @@ def unparsed_as_text(doc: Document, parser: Parser) -> Document:
     return replace(text_doc, scalars=tuple(scalars))
 
 
+def skip_reason(rel: str) -> str:
+    """Why no parser of the selected frameworks reads this file."""
+    if is_generated(rel):
+        return coverage.GENERATED
+    parser = parser_for(rel, ALL_FRAMEWORKS)
+    if parser is None:
+        return coverage.NO_PARSER
+    if set(parser.frameworks) <= set(OPTIONAL_FRAMEWORKS):
+        return coverage.DOCUMENTATION
+    return coverage.EXCLUDED  # --framework / --skip-framework left its framework out
+
+
+def default_framework(parser: Parser) -> str:
+    """The framework a parser's file counts under before its content is known (YAML and JSON: config)."""
+    return "config" if "config" in parser.frameworks else parser.frameworks[0]
+
+
 def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOutcome:
     parser = parser_for(target.rel, cfg.frameworks)
     if parser is None:
-        return FileOutcome()
+        return FileOutcome(record=FileRecord(target.rel, skipped=skip_reason(target.rel)))
     text, diags = read_text(target, cfg, recognizer, parser)
+    record = FileRecord(target.rel, parser.name, default_framework(parser))
     if text is None:
-        return FileOutcome(diagnostics=tuple(diags))
+        if any(d.code == E_TOO_LARGE for d in diags):
+            record = FileRecord(target.rel, skipped=coverage.TOO_LARGE)
+        elif diags:
+            record = FileRecord(target.rel, skipped=coverage.UNREADABLE)
+        return FileOutcome(diagnostics=tuple(diags), record=record)  # else: read; nothing model-like in it
     parse_diags: list[Diagnostic] = []
     if any(d.code == E_BINARY for d in diags):  # binary: no format parser, only the text fallback
         doc = fallback_for(parser).parse(target.rel, text)
+        record = FileRecord(target.rel, skipped=coverage.BINARY)
     else:
         doc, parse_diags = parse_document(target, text, parser)
     diags += parse_diags
@@ -193,6 +220,9 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
         refs = extract(doc, recognizer, ctx)
         if doc.unparsed:  # a parser that recovered from syntax errors: what it could not parse, as text
             refs += extract(unparsed_as_text(doc, parser), recognizer, ctx)
+        entry = extractor_for(doc, ctx.frameworks)  # the framework its content belongs to (a YAML template)
+        if entry is not None and record.skipped is None and doc.kind != "text":  # not the parse-error fallback
+            record = FileRecord(target.rel, parser.name, entry.framework)
     except ParseFailure as exc:  # a format stricter than its syntax (an unknown CloudFormation tag)
         diags.append(
             Diagnostic(
@@ -211,7 +241,7 @@ def process_file(target: Target, cfg: Config, recognizer: Recognizer) -> FileOut
             )
         )
         refs = extract(fallback_for(parser).parse(target.rel, text), recognizer, ctx)
-    return FileOutcome(tuple(refs), tuple(diags), parsed=True)
+    return FileOutcome(tuple(refs), tuple(diags), parsed=True, record=record)
 
 
 # --- parallel plumbing (flake8 style: config through the initializer, sort afterwards) ---
@@ -396,7 +426,8 @@ def evaluate(
             skip = next((s for s in skips if in_force(s, policy.id, cfg.as_of)), None)
             if skip is not None:
                 result = Result.SKIPPED
-            failed = result is Result.FAILED
+            # Documentation findings are reported but never fail the run (nor are errors in SARIF) unless asked.
+            failed = result is Result.FAILED and (cfg.fail_on_docs or res.reference.kind not in DOC_KINDS)
             findings.append(
                 Finding(
                     check_id=policy.id,
@@ -422,8 +453,15 @@ def scan(
     process: Callable[[Sequence[Target], Config, Recognizer], list[FileOutcome]] = run_files,
 ) -> ScanResult:
     recognizer = Recognizer.for_catalog(catalog)
-    targets, diagnostics = discover(cfg)
+    passed_over: list[FileRecord] = []
+    targets, diagnostics = discover(cfg, passed_over)
     outcomes = process(targets, cfg, recognizer)
+    records = {o.record.path: o.record for o in outcomes if o.record is not None}
+    for t in targets:  # a file whose work crashed or died with its worker
+        records.setdefault(t.rel, FileRecord(t.rel, skipped=coverage.UNREADABLE))
+    for d in diagnostics:  # unreadable, link loops and escapes, special files: met by the walk, never read
+        records.setdefault(d.path, FileRecord(d.path, skipped=coverage.UNREADABLE))
+    records.update((r.path, r) for r in passed_over)
     refs = [r for o in outcomes for r in o.references]
     diagnostics += [d for o in outcomes for d in o.diagnostics]
     if cfg.report_only is not None:
@@ -438,6 +476,7 @@ def scan(
         root=cfg.root,
         files_scanned=sum(1 for o in outcomes if o.parsed),
         catalog_sources_date=str(catalog.meta.get("sources_newest_page_date") or "") or None,
+        files=tuple(records.values()),
     )
     result.extra.update(files_discovered=len(targets), version=__version__)
     return result

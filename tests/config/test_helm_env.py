@@ -117,5 +117,6 @@ def test_ordinary_files_are_not_generated(path):
 
 
 def test_docs_are_not_claimed():
-    for path in ("README.md", "docs/models.rst", "notebooks/explore.ipynb", "notes.txt"):
+    for path in ("README.md", "docs/models.rst", "docs/guide.adoc", "notes.txt"):
         assert parser_for(path) is None
+    assert parser_for("notebooks/explore.ipynb").name == "notebook"  # its code cells are source

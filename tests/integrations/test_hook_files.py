@@ -68,8 +68,28 @@ CLAIMED = [
     "Procfile",
     "Procfile.dev",
     ".envrc",
+    "analysis.ipynb",
+    "batch/input.jsonl",
+    "events.ndjson",
+    "config/dev.json.example",
+    "deploy/values.yaml.tpl",
+    "settings.toml.j2",
+    "app.ini.dist",
+    "infra/terraform.tfvars.example",
+    "config.yml.sample",
+    "app.py.template",
+    ".env.sample",
 ]
-NOT_CLAIMED = ["README.md", "notes.txt", "analysis.ipynb", "image.png", "docs/dockerfile-guide.md", "Makefile.md"]
+NOT_CLAIMED = [
+    "README.md",
+    "notes.txt",
+    "image.png",
+    "docs/dockerfile-guide.md",
+    "Makefile.md",
+    "notes.txt.sample",
+    "README.md.sample",
+    "docs/guide.rst",
+]
 
 
 def test_every_file_a_parser_reads_is_selected_by_the_hook():

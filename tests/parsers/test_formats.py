@@ -156,3 +156,19 @@ def test_text_fallback_drops_comments():
     doc = TextParser(("#",)).parse("f.yaml", text)
     assert [s.value for s in doc.scalars] == ["model: a ", "  url: 'x#y'"]
     assert [(c.line, c.own_line) for c in doc.comments] == [(1, False), (2, True)]
+
+
+def test_documentation_is_claimed_only_with_the_docs_framework():
+    assert parser_for("docs/guide.md", frozenset({"docs"})).name == "markdown"
+    assert parser_for("docs/guide.rst", frozenset({"docs"})).name == "rst"
+    assert parser_for("docs/guide.adoc", frozenset({"docs"})).name == "asciidoc"
+    assert parser_for("docs/guide.md", frozenset({"source", "config"})) is None
+    assert parser_for("nb/demo.ipynb").name == "notebook"
+    assert parser_for("nb/demo.ipynb", frozenset({"docs"})).name == "notebook"  # its markdown cells
+
+
+def test_default_framework_set_matches_the_config():
+    from bedrock_lifecycle.config import FRAMEWORKS
+    from bedrock_lifecycle.parsers import DEFAULT_FRAMEWORKS
+
+    assert frozenset(FRAMEWORKS) == DEFAULT_FRAMEWORKS

@@ -34,7 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bedrock_lifecycle.catalog import load_embedded
-from bedrock_lifecycle.config import Config
+from bedrock_lifecycle.config import FRAMEWORKS, OPTIONAL_FRAMEWORKS, Config
 from bedrock_lifecycle.discover import Target
 from bedrock_lifecycle.parsers import PARSERS, parser_for
 from bedrock_lifecycle.resolve.ids import Recognizer
@@ -53,7 +53,8 @@ FUZZ = settings(
 )
 RECOGNIZER = Recognizer.for_catalog(load_embedded())
 WORKDIR = Path(tempfile.mkdtemp(prefix="brl-fuzz-"))
-CFG = Config(paths=(str(WORKDIR),), root=str(WORKDIR), as_of=date(2026, 11, 25))
+ALL_FRAMEWORKS = frozenset(FRAMEWORKS + OPTIONAL_FRAMEWORKS)  # documentation parsers are fuzzed too
+CFG = Config(paths=(str(WORKDIR),), root=str(WORKDIR), as_of=date(2026, 11, 25), frameworks=ALL_FRAMEWORKS)
 _COUNTER = itertools.count()
 
 # A name each kind of parser claims; the registry decides which parser that is.
@@ -83,6 +84,12 @@ CANDIDATE_NAMES = (
     "Dockerfile",
     "Makefile",
     "Procfile",
+    "batch.jsonl",
+    "demo.ipynb",
+    "dev.json.example",
+    "README.md",
+    "guide.rst",
+    "guide.adoc",
 )
 
 
@@ -90,7 +97,7 @@ def _claimed() -> dict[str, str]:
     """Parser label -> a file name it claims, for every parser in the registry."""
     out: dict[str, str] = {}
     for name in CANDIDATE_NAMES:
-        parser = parser_for(name)
+        parser = parser_for(name, ALL_FRAMEWORKS)
         if parser is not None:
             out.setdefault(f"{type(parser).__name__}:{parser.name}", name)
     return out

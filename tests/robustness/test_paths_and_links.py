@@ -32,9 +32,9 @@ def test_text_output_has_one_line_per_finding_and_no_raw_controls(tmp_path):
     run = run_cli(["scan", "repo", "--compact", "--as-of", AS_OF, "--jobs", "1"], tmp_path)
     assert run.code == 1, run.stderr
     lines = run.stdout.splitlines()
-    assert len(lines) == len(CORPUS.ODD_NAMES) + 2  # + healthy.yaml + the summary line
+    assert len(lines) == len(CORPUS.ODD_NAMES) + 3  # + healthy.yaml + the summary and coverage lines
     assert not UNSAFE_TEXT.search(run.stdout)  # no ESC, bidi override or stray line break reaches a terminal
-    shown = {line.split(":1:11: ")[0] for line in lines[:-1]}
+    shown = {line.split(":1:11: ")[0] for line in lines[:-2]}
     assert "new\\nline.yaml" in shown and "esc\\x1b[31mred.yaml" in shown and "\\u202egnp.yaml" in shown
     assert "with space.yaml" in shown and "ünïcödé-模型.yaml" in shown and "-rf.yaml" in shown
 
@@ -118,7 +118,9 @@ def test_explicit_symlink_loop_is_a_link_diagnostic(tmp_path):
 
 def test_explicit_device_is_never_opened(tmp_path):
     run = run_cli(["scan", "-o", "json", "--as-of", AS_OF, "--strict", "/dev/zero"], tmp_path)
-    assert run.code == 4 and run.diags() == {("BRL_E008", "/dev/zero", None)}
+    # the one file given could not be read: nothing was scanned, which is no pass (2), and the report says why
+    assert run.code == 2 and run.diags() == {("BRL_E008", "/dev/zero", None)}
+    assert "nothing scanned" in run.stderr
     assert "/dev/zero" not in run.opened()
 
 

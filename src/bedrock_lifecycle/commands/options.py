@@ -78,7 +78,7 @@ def add_targets(p: argparse.ArgumentParser) -> None:
 
 
 def add_selection(p: argparse.ArgumentParser) -> None:
-    from bedrock_lifecycle.config import FRAMEWORKS
+    from bedrock_lifecycle.config import FRAMEWORKS, OPTIONAL_FRAMEWORKS
 
     p.add_argument(
         "--skip-path",
@@ -88,9 +88,18 @@ def add_selection(p: argparse.ArgumentParser) -> None:
         help="skip paths matching this regular expression (repeatable)",
     )
     p.add_argument(
-        "--framework", action="append", metavar="NAMES", help=f"scan only these file kinds: {', '.join(FRAMEWORKS)}"
+        "--framework",
+        action="append",
+        metavar="NAMES",
+        help=f"scan only these file kinds: {', '.join(FRAMEWORKS + OPTIONAL_FRAMEWORKS)}",
     )
     p.add_argument("--skip-framework", action="append", metavar="NAMES", help="do not scan these file kinds")
+    p.add_argument(
+        "--include-docs",
+        action="store_true",
+        help="also scan documentation (Markdown, reStructuredText, AsciiDoc, notebook markdown cells and "
+        "outputs) as the 'docs' framework; its findings do not fail the run unless --fail-on-docs",
+    )
     p.add_argument(
         "--max-file-size",
         type=count_arg,

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from bedrock_lifecycle import __version__
-from bedrock_lifecycle.commands.base import EXIT_FAILED, EXIT_INCOMPLETE, Command
+from bedrock_lifecycle.commands.base import EXIT_ERROR, EXIT_FAILED, EXIT_INCOMPLETE, Command
 from bedrock_lifecycle.commands.options import (
     add_common,
     add_selection,
@@ -60,11 +60,22 @@ def configure(scan: argparse.ArgumentParser) -> None:
         help=f"which FAILED checks fail the run: {', '.join(FAIL_CLASSES)}, 'all' or 'none' "
         f"(default: {', '.join(p.fail_class for p in POLICIES if p.fails_by_default)})",
     )
+    scan.add_argument(
+        "--fail-on-docs",
+        action="store_true",
+        help="documentation findings (--include-docs, which this implies) fail the run as other findings do",
+    )
     scan.add_argument("--soft-fail", action="store_true", help="always exit 0 on findings")
     scan.add_argument(
         "--warn-days", type=count_arg, metavar="N", help="BRL_004 fails when EOL is within N days (default: 90)"
     )
     scan.add_argument("--compact", action="store_true", help="one line per finding")
+    scan.add_argument(
+        "--list-files",
+        action="store_true",
+        help="print each file with the parser (and framework) that read it, or why it was skipped, instead of "
+        "the findings",
+    )
     scan.add_argument("--quiet", action="store_true", help="show only failed and skipped checks")
     add_selection(scan)
     scan.add_argument("--strict", action="store_true", help="exit 4 when any file could not be fully scanned")
@@ -151,7 +162,15 @@ def run(args: argparse.Namespace) -> int:
 
     cfg = build_config(args)
     catalog = catalog_mod.load(args.catalog, getattr(args, "catalog_overlay", None))
-    result = _with_baseline(args, cfg, scan(cfg, catalog))
+    result = scan(cfg, catalog)
+    if args.list_files:
+        from bedrock_lifecycle.coverage import Coverage, listing
+
+        sys.stdout.write(listing(result.files))
+        print(Coverage.of(result.files).sentence(), file=sys.stderr)
+        return 0
+    nothing = None if any(r.scanned for r in result.files) or _deliberate(result, cfg) else nothing_scanned(result)
+    result = _with_baseline(args, cfg, result)
     outputs: list[str] = args.output or ["cli"]
     dests = destinations(outputs, args.output_file_path)
     machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, dests, strict=True))
@@ -179,12 +198,39 @@ def run(args: argparse.Namespace) -> int:
         if warning:
             print(f"bedrock-lifecycle: warning: {warning}", file=sys.stderr)
     sys.stdout.flush()
+    if nothing is not None:  # the reports are written (their coverage says why), but this is no pass
+        print(f"bedrock-lifecycle: error: {nothing}", file=sys.stderr)
+        return EXIT_ERROR
     code = 0
     if any(f.failing for f in result.findings):
         code |= EXIT_FAILED
     if cfg.strict and result.diagnostics:
         code |= EXIT_INCOMPLETE
     return code
+
+
+def _deliberate(result: ScanResult, cfg: Config) -> bool:
+    """Nothing was scanned because the user (or pre-commit, with only the tool's own files) left it all out."""
+    from bedrock_lifecycle.coverage import EXCLUDED
+
+    if cfg.report_only is not None and not cfg.paths:
+        return True  # pre-commit passed only .bedrock-lifecycle.yaml or the baseline: nothing to check
+    return bool(result.files) and all(r.skipped == EXCLUDED for r in result.files)
+
+
+def nothing_scanned(result: ScanResult) -> str:
+    """The message of a scan that read no file: nothing scanned is not a pass."""
+    from bedrock_lifecycle.coverage import Coverage
+
+    cov = Coverage.of(result.files)
+    if not result.files:
+        return "nothing scanned: no files found (an empty directory, or every path excluded)"
+    reasons = ", ".join(f"{k} {v}" for k, v in cov.by_reason.items())
+    hint = " (documentation needs --include-docs)" if "documentation" in cov.by_reason else ""
+    return (
+        f"nothing scanned: none of the {cov.skipped} file(s) found is of a type it reads ({reasons}){hint}; "
+        "see --list-files"
+    )
 
 
 def _with_baseline(args: argparse.Namespace, cfg: Config, result: ScanResult) -> ScanResult:

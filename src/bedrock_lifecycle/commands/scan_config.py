@@ -64,19 +64,24 @@ def build_config(args: argparse.Namespace) -> Config:
         hard_fail_on=check_ids(getattr(args, "hard_fail_on", None)),
         soft_fail_on=check_ids(getattr(args, "soft_fail_on", None)),
         suppressions=suppressions,
+        fail_on_docs=bool(getattr(args, "fail_on_docs", False)),
     )
 
 
 def frameworks(args: argparse.Namespace) -> frozenset[str]:
-    from bedrock_lifecycle.config import FRAMEWORKS
+    """--framework/--skip-framework; 'docs' only when named or with --include-docs ('all' is the defaults)."""
+    from bedrock_lifecycle.config import FRAMEWORKS, OPTIONAL_FRAMEWORKS
 
+    known = FRAMEWORKS + OPTIONAL_FRAMEWORKS
     chosen = set(csv_words(args.framework)) or set(FRAMEWORKS)
-    chosen -= set(csv_words(args.skip_framework))
-    unknown = (set(csv_words(args.framework)) | set(csv_words(args.skip_framework))) - set(FRAMEWORKS) - {"all"}
-    if unknown:
-        raise FatalError(f"unknown framework(s) {', '.join(sorted(unknown))}; choose from {', '.join(FRAMEWORKS)}")
     if "all" in chosen:
-        chosen = set(FRAMEWORKS)
+        chosen = (chosen - {"all"}) | set(FRAMEWORKS)
+    if getattr(args, "include_docs", False) or getattr(args, "fail_on_docs", False):
+        chosen |= set(OPTIONAL_FRAMEWORKS)
+    chosen -= set(csv_words(args.skip_framework))
+    unknown = (set(csv_words(args.framework)) | set(csv_words(args.skip_framework))) - set(known) - {"all"}
+    if unknown:
+        raise FatalError(f"unknown framework(s) {', '.join(sorted(unknown))}; choose from {', '.join(known)}")
     return frozenset(chosen)
 
 

@@ -16,6 +16,7 @@ from importlib import import_module
 from bedrock_lifecycle.document import Document
 from bedrock_lifecycle.extract.generic import extract_generic
 from bedrock_lifecycle.model import Reference
+from bedrock_lifecycle.parsers.docs import DOC_KINDS
 from bedrock_lifecycle.resolve.ids import Recognizer
 
 
@@ -44,6 +45,10 @@ class ExtractorEntry:
     matcher: str
     function: str
     kinds: frozenset[str] | None = None
+    also: tuple[str, ...] = ()  # further frameworks it serves (a notebook's markdown cells are docs)
+
+    def enabled(self, frameworks: frozenset[str]) -> bool:
+        return self.framework in frameworks or not frameworks.isdisjoint(self.also)
 
     def matches(self, doc: Document) -> bool:
         if self.kinds is not None and doc.kind not in self.kinds:
@@ -93,13 +98,17 @@ EXTRACTORS: tuple[ExtractorEntry, ...] = (
         "extract_shell",
         frozenset({"shell", "dockerfile", "make", "procfile"}),
     ),  # scripts, Dockerfiles, Makefiles, Procfiles
+    ExtractorEntry(
+        "notebook", "source", _X + "notebook", "is_notebook", "extract_notebook", frozenset({"notebook"}), ("docs",)
+    ),  # code cells are source; markdown cells and outputs are docs
+    ExtractorEntry("docs", "docs", _X + "docs", "is_docs", "extract_docs", DOC_KINDS),  # Markdown, rst, AsciiDoc
 )
 
 
 def extractor_for(doc: Document, frameworks: frozenset[str]) -> ExtractorEntry | None:
     for entry in EXTRACTORS:
         if entry.matches(doc):
-            return entry if entry.framework in frameworks else None
+            return entry if entry.enabled(frameworks) else None
     return GENERIC if GENERIC.framework in frameworks or doc.kind == "text" else None
 
 

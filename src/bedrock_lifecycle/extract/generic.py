@@ -71,8 +71,12 @@ def extract_generic(doc: Document, recognizer: Recognizer) -> list[Reference]:
     index = LineIndex(doc.text)
     refs: list[Reference] = []
     multi = len(doc.roots) > 1
+    root_labels = doc.meta.get("root_labels")  # JSON Lines: 'line[N]'
     for i, root in enumerate(doc.roots):
-        prefix = document_label(root, i) if multi else ""
+        if isinstance(root_labels, tuple):
+            prefix = str(root_labels[i])
+        else:
+            prefix = document_label(root, i) if multi else ""
         labels = item_labels(root, doc.text)  # env lists by variable name, LiteLLM model_list by model_name
         for key_path, node in walk(root):
             if isinstance(node, MapNode):

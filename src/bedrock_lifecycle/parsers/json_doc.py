@@ -52,12 +52,16 @@ def _fail(text: str, pos: int, msg: str) -> ParseFailure:
     return ParseFailure(msg, line, col)
 
 
-def parse_json(text: str, lenient: bool = False) -> tuple[Node, tuple[Comment, ...]]:
+def parse_json(
+    text: str, lenient: bool = False, start: int = 0, stop: int | None = None
+) -> tuple[Node, tuple[Comment, ...]]:
+    """One JSON value spanning text[start:stop] (the whole text by default), offsets into text."""
     ws = _WS_COMMENTS if lenient else _WS
     comments: list[Comment] = []
+    n = len(text) if stop is None else stop
 
     def skip(pos: int) -> int:
-        m = ws.match(text, pos)
+        m = ws.match(text, pos, n)
         assert m is not None  # both patterns match the empty string
         end = m.end()
         if lenient and end > pos and "/" in text[pos:end]:
@@ -70,8 +74,7 @@ def parse_json(text: str, lenient: bool = False) -> tuple[Node, tuple[Comment, .
 
     # Each frame: [container kind '{' or '[', start offset, items list, pending key or None]
     stack: list[list[object]] = []
-    pos = skip(0)
-    n = len(text)
+    pos = skip(start)
     result: Node | None = None
     expect_value = True
     while True:

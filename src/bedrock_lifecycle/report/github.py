@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from bedrock_lifecycle.coverage import Coverage
 from bedrock_lifecycle.model import Finding, Result, ScanResult, Status
 from bedrock_lifecycle.policies import DOCS_URL
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
@@ -130,7 +131,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         "",
         f"Catalog **{result.catalog_date}** ({plain(result.catalog_source)}"
         f"{'; AWS pages up to ' + result.catalog_sources_date if result.catalog_sources_date else ''}) · as of "
-        f"**{result.as_of.isoformat()}** · {result.files_scanned} files scanned · "
+        f"**{result.as_of.isoformat()}** · {_coverage(result)} · "
         f"bedrock-lifecycle {version}",
         "",
     ]
@@ -200,6 +201,15 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                 [[code(e.path), e.check_id, code(e.resource), code(e.model), str(e.count)] for e in result.stale],
             )
             out.append("")
+    cov = Coverage.of(result.files)
+    if cov.skipped or cov.scanned:
+        out += ["<details><summary>Coverage: what was scanned, and what was skipped</summary>", ""]
+        out += _table(
+            ["Files", "Count"],
+            [[f"scanned: {plain(k)}", str(v)] for k, v in cov.by_framework.items()]
+            + [[f"skipped: {plain(k)}", str(v)] for k, v in cov.by_reason.items()],
+        )
+        out += ["", "</details>", ""]
     active = Counter(
         g[0].resolution.model_id
         for g in by_reference(result.findings)
@@ -211,3 +221,8 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         out += ["", "</details>", ""]
     out.append(f"<sub>bedrock-lifecycle {version} · [the checks]({DOCS_URL})</sub>")
     return "\n".join(out) + "\n"
+
+
+def _coverage(result: ScanResult) -> str:
+    cov = Coverage.of(result.files)
+    return f"{cov.scanned} files scanned, {cov.skipped} skipped"

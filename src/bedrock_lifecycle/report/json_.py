@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from bedrock_lifecycle.coverage import Coverage
 from bedrock_lifecycle.diagnostics import PARSE_ERROR
 from bedrock_lifecycle.model import Finding, Result, ScanResult, Span
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning
@@ -99,6 +100,7 @@ def document(result: ScanResult, *, records: bool = True) -> dict[str, Any]:
             "parsing_errors": sum(1 for d in result.diagnostics if d.code == PARSE_ERROR.code),
             "resource_count": len({(f.span.path, f.resolution.reference.resource) for f in result.findings}),
             "files_scanned": result.files_scanned,
+            "coverage": Coverage.of(result.files).as_dict(),
             "bedrock_lifecycle_version": result.extra.get("version"),
             "catalog_date": result.catalog_date,
             "catalog_source": result.catalog_source,

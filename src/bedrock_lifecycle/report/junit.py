@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date
 
+from bedrock_lifecycle.coverage import Coverage
 from bedrock_lifecycle.diagnostics import FILE_CODE_PREFIX
 from bedrock_lifecycle.model import Finding, Result, ScanResult
 from bedrock_lifecycle.policies import POLICY_BY_ID
@@ -93,6 +94,10 @@ def document(result: ScanResult, opts: ReportOptions) -> ET.Element:
     warning = catalog_age_warning(result.catalog_date, result.as_of, opts.stale_after_days)
     if warning:
         common.append(("catalog_warning", warning))
+    cov = Coverage.of(result.files)
+    common += [("files_scanned", str(cov.scanned)), ("files_skipped", str(cov.skipped))]
+    common += [(f"scanned_{k}", str(v)) for k, v in cov.by_framework.items()]
+    common += [(f"skipped_{k.replace(' ', '_')}", str(v)) for k, v in cov.by_reason.items()]
     if result.baseline is not None:
         common += [
             ("baseline", result.baseline),

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from bedrock_lifecycle.coverage import Coverage
 from bedrock_lifecycle.diagnostics import (
     BASELINE,
     BASELINE_STALE,
@@ -326,6 +327,7 @@ def document(result_: ScanResult, opts: ReportOptions) -> dict[str, Any]:
         "catalogSourcesDate": result_.catalog_sources_date,
         "asOf": result_.as_of.isoformat(),
         "filesScanned": result_.files_scanned,
+        "coverage": Coverage.of(result_.files).as_dict(),
     }
     if warning:
         properties["catalogWarning"] = warning

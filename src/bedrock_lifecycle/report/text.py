@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bedrock_lifecycle.model import Finding, Result, ScanResult
+from bedrock_lifecycle.coverage import Coverage
+from bedrock_lifecycle.model import DOC_KINDS, Finding, Result, ScanResult
 from bedrock_lifecycle.report import ReportOptions, catalog_age_warning, catalog_label
 from bedrock_lifecycle.report.json_ import file_path
 
@@ -95,7 +96,8 @@ def _record(f: Finding, opts: ReportOptions) -> list[str]:
         for step in ref.provenance:
             lines.append(f"\t\tvia {visible(step.via)} at {visible(file_path(step.path))}:{step.line}")
         if f.result is Result.FAILED and not f.failing:
-            lines.append(_paint("\t\t(warning: does not fail the run; see --fail-on)", _DIM, opts))
+            why = "--fail-on-docs" if ref.kind in DOC_KINDS else "--fail-on"
+            lines.append(_paint(f"\t\t(warning: does not fail the run; see {why})", _DIM, opts))
     lines.append("")
     return lines
 
@@ -123,6 +125,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
             f"Passed checks: {counts[Result.PASSED]}, Failed checks: {counts[Result.FAILED]}, "
             f"Skipped checks: {counts[Result.SKIPPED]}"
         )
+        out.append(Coverage.of(result.files).sentence())
         out.append("")
         for bucket in (Result.PASSED, Result.FAILED, Result.SKIPPED):
             for f in shown:
@@ -144,4 +147,5 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                 f"{counts[Result.SKIPPED]} skipped{baselined}; catalog {result.catalog_date}, "
                 f"as of {result.as_of}"
             )
+            out.append(Coverage.of(result.files).sentence())
     return "\n".join(out) + ("\n" if out else "")
