@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from bedrock_lifecycle.document import Comment, Document, MapNode, Node, ScalarNode, SeqNode, SyntaxProblem
 from bedrock_lifecycle.errors import ParseFailure
 from bedrock_lifecycle.parsers.json_doc import parse_json
-from bedrock_lifecycle.parsers.source_python import lex_python
 from bedrock_lifecycle.parsers.text import TextParser
 
 LOG = logging.getLogger(__name__)
@@ -202,6 +201,8 @@ def _code_views(
             py_lines.append(line)
             magic_lines.append(" " * len(line))
     py_text = "\n".join(py_lines)
+    from bedrock_lifecycle.parsers.source_python import lex_python  # loaded on the first notebook
+
     try:
         scalars, comments = lex_python(py_text)
     except ParseFailure as exc:
