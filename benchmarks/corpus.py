@@ -240,6 +240,48 @@ push: build
 test:
 	python -m pytest -q tests/
 """
+
+
+def notebook(name: str, team: str, i: int, model: str | None) -> str:
+    """A Jupyter notebook as Jupyter writes it (one-space indent, list sources): analysis code, and a
+    Bedrock call only when ``model`` is given (most notebooks in a monorepo have none)."""
+    import json
+
+    def code(src: str, outputs: list[dict[str, object]] | None = None) -> dict[str, object]:
+        return {
+            "cell_type": "code",
+            "execution_count": i % 7 + 1,
+            "metadata": {},
+            "outputs": outputs or [],
+            "source": src.splitlines(True),
+        }
+
+    call = (
+        f'client = boto3.client("bedrock-runtime")\nMODEL_ID = "{model}"\n'
+        'resp = client.converse(modelId=MODEL_ID, messages=[{"role": "user", "content": [{"text": q}]}])\n'
+        if model
+        else 'df.groupby("region")["latency_ms"].describe()\n'
+    )
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": [f"# {name} analysis {i}\n", f"Owner: {team}.\n"]},
+        code(
+            'import boto3\nimport pandas as pd\n\ndf = pd.read_parquet("s3://' + f'{team}-lake/{name}/{i}.parquet")\n'
+        ),
+        code(
+            "df.head()\n",
+            [{"output_type": "stream", "name": "stdout", "text": [f"   region  latency_ms\n0  us-east-1  {i}\n"]}],
+        ),
+        code(call),
+    ]
+    doc = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(doc, indent=1) + "\n"
+
+
 NAMES = ["billing", "search", "ingest", "chat", "report", "auth", "catalog", "orders", "ledger", "notify"]
 TEAMS = ["platform", "data", "ml", "payments", "growth"]
 
@@ -258,7 +300,8 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
         relevant = rnd.random() < relevant_share
         model, model2 = rnd.choice(MODELS), rnd.choice(MODELS)
         kind = rnd.choices(
-            ["tf", "cfn", "k8s", "py", "ts", "json", "env", "sh", "docker"], weights=[25, 15, 15, 20, 15, 7, 3, 5, 3]
+            ["tf", "cfn", "k8s", "py", "ts", "json", "env", "sh", "docker", "ipynb"],
+            weights=[25, 15, 15, 20, 15, 7, 3, 5, 3, 3],
         )[0]
         base = out / f"{team}/{name}-{i:05d}"
         if kind == "tf":
@@ -320,6 +363,9 @@ def mixed(out: Path, files: int, rnd: random.Random, relevant_share: float = 0.0
                 else (f'TABLE="{name}-table"', 'aws dynamodb describe-table --table-name "$TABLE"')
             )
             _w(base / "scripts/deploy.sh", SHELL.format(name=name, team=team, i=i, setting=setting, command=command))
+            count += 1
+        elif kind == "ipynb":
+            _w(base / f"notebooks/{name}_analysis.ipynb", notebook(name, team, i, model if relevant else None))
             count += 1
         else:  # a container image: its Dockerfile, and a Makefile every other time
             env = f" \\\n    MODEL_ID={model}" if relevant else ""
