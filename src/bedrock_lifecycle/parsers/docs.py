@@ -119,6 +119,7 @@ def _markdown_lines(text: str) -> list[_Line]:
     block = ""
     blocks = 0
     in_comment = False
+    underline = False  # the '===' / '---' line under a Setext heading
     for i, line in enumerate(lines):
         if fence is not None:
             if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
@@ -150,9 +151,14 @@ def _markdown_lines(text: str) -> list[_Line]:
             heading = h.group(2).strip()
             out.append(("text", heading))
             continue
+        if underline:
+            underline = False
+            out.append(("skip", ""))
+            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if stripped and _MD_SETEXT.match(nxt) and not _MD_SETEXT.match(line):
             heading = stripped
+            underline = True
             out.append(("text", heading))
             continue
         out.append(("text", heading))
