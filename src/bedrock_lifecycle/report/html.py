@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any, cast
 from urllib.parse import quote
 
+from bedrock_lifecycle.coverage import Coverage
 from bedrock_lifecycle.inventory import (
     MIGRATION_GUIDE,
     PHASE_LABELS,
@@ -587,6 +588,8 @@ def render_report(
         f"{_n(len(inv.files), 'file')} ({inv.files_scanned} scanned)"
         + (f" &middot; {inv.diagnostics} file diagnostics" if inv.diagnostics else "")
     )
+    if result.files:  # the scan's coverage: files read per framework, files skipped by reason
+        meta += f" &middot; {e(Coverage.of(result.files).sentence())}"
     undrawn = sum(1 for m in inv.models if not m.model_id)
     stale = catalog_age_warning(inv.catalog_date, inv.as_of)
     note = (f'<p class="note">warning: {e(stale)}</p>' if stale else "") + (
