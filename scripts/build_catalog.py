@@ -581,7 +581,10 @@ def apply_card(b: Build, entry: dict[str, Any], card: awsdocs.Card, endpoint: st
     profiles = sorted({p for cid in card.ids if cid.model_id == entry["id"] for p in (*cid.geo_ids, *cid.global_ids)})
     if profiles:
         entry["inference_profiles"] = profiles
-    in_region = [cid.in_region for cid in card.ids if cid.model_id == entry["id"]]
+    # In-Region on-demand invocation by the bare ID: the bedrock-runtime row decides when the card has one
+    # (a bedrock-mantle URL for the same ID says nothing about bedrock-runtime InvokeModel/Converse).
+    mine = [cid for cid in card.ids if cid.model_id == entry["id"]]
+    in_region = [c.in_region for c in mine if c.endpoint == "bedrock-runtime"] or [c.in_region for c in mine]
     if in_region:
         entry["in_region"] = any(in_region)
     entry.setdefault("field_sources", {})["capabilities"] = b.page_ref(page, "Model details / Programmatic Access")

@@ -83,13 +83,14 @@ def test_the_geo_prefix_and_the_rest_of_the_literal_are_kept_in_the_proposal():
 
 def test_summary_counts_classes_and_fixable_literals():
     p = build(CASE / "repo")
-    # claude-3-7-sonnet's only use is skipped: its swap is the bare ID's, drop-in to the catalog's target
-    assert p.counts() == {"drop-in": 2, "code-change": 2, "re-embed": 1, "no-target": 1}
+    # claude-3-7-sonnet's only use is skipped: its swap is the bare ID's, a code change, because its target (Claude
+    # Sonnet 5.5) has no in-Region bedrock-runtime invocation (its card: In-Region endpoint URL N/A)
+    assert p.counts() == {"drop-in": 1, "code-change": 3, "re-embed": 1, "no-target": 1}
     # the Terraform variable default is one literal reaching two resources: rewritten once; the tfvars value is
     # the other drop-in literal
     assert p.fixable == 2
     text = migration.markdown(p)
-    assert "6 models to migrate (2 drop-in, 2 code change, 1 re-embed, 1 no target)" in text
+    assert "6 models to migrate (1 drop-in, 3 code change, 1 re-embed, 1 no target)" in text
     assert "`bedrock-lifecycle fix --write` rewrites 2 literals" in text
 
 
