@@ -74,6 +74,7 @@ def test_there_is_a_case_for_every_form() -> None:
         "containers",
         "dotenv",
         "litellm",
+        "notebook",
         "source",
         "encodings",
         "swap-classes",
