@@ -111,3 +111,19 @@ def test_embedded_catalog_has_compatibility_facts_with_their_basis() -> None:
         if entry.compat.api_family is not None:
             assert entry.compat.api_family in families, entry.model_id
             assert entry.compat.source, entry.model_id
+
+
+def test_catalog_show_says_what_the_swap_takes(capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bedrock_lifecycle.cli import main
+
+    assert main(["catalog", "show", "anthropic.claude-v2", "--as-of", "2026-12-05", "-o", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["api_family"] == "Anthropic Claude Text Completions"
+    assert doc["swap"].startswith(
+        "code-change: request API family changes: Anthropic Claude Text Completions -> Anthropic Claude Messages"
+    )
+    assert main(["catalog", "show", "amazon.titan-embed-text-v2:0", "--as-of", "2026-12-05", "-o", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["embedding_dimensions"] == "1024, 512, 256" and doc["swap"] is None

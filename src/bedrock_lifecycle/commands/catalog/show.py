@@ -66,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         **date_source_lines(entry),
         "conflicts": [conflict_line(c) for c in entry.conflicts] if entry else [],
         "overlay": overlay_line(entry.overlay) if entry and entry.overlay else None,
+        **compat_lines(entry, catalog),
+        "swap": swap_line(res, parsed.geo, catalog),
         "notes": entry.notes if entry else None,
         "suggestions": list(res.suggestions),
         "as_of": as_of.isoformat(),
@@ -86,6 +88,36 @@ def run(args: argparse.Namespace) -> int:
             shown = ", ".join(value) if isinstance(value, list) else value
             print(f"{key.ljust(width)}  {shown}")
     return 0 if res.model_id or res.status.value == "OPAQUE" else EXIT_FAILED
+
+
+def compat_lines(entry: Any, catalog: Any) -> dict[str, Any]:
+    """What a migration compares: request API family, modalities, dimensions, context, profiles (catalog compat)."""
+    if entry is None:
+        return {}
+    from bedrock_lifecycle.migrate.swap import family_name
+
+    c = entry.compat
+    modalities = f"{', '.join(c.input_modalities)} -> {', '.join(c.output_modalities)}" if c.input_modalities else None
+    in_region = {True: "yes", False: "no (inference profiles only)", None: None}[c.in_region]
+    return {
+        "api_family": family_name(c.api_family, catalog) if c.api_family else None,
+        "modalities": modalities,
+        "embedding_dimensions": ", ".join(str(d) for d in c.embedding_dimensions) or None,
+        "context_window": c.context_window,
+        "in_region": in_region,
+        "profile_prefixes": list(c.geo_profiles or []),
+        "compat_source": c.source or None,
+    }
+
+
+def swap_line(res: Any, geo: str | None, catalog: Any) -> str | None:
+    """For a Legacy or EOL model: what moving this reference to its advised replacement takes."""
+    if res.model_id is None or res.status.value not in ("LEGACY", "EOL"):
+        return None
+    from bedrock_lifecycle.migrate.swap import classify
+
+    swap = classify(res.model_id, res.replacement, catalog, geo_prefix=geo)
+    return f"{swap.swap_class.value}: {'; '.join(swap.reasons)}"
 
 
 def date_source_lines(entry: Any) -> dict[str, str]:
