@@ -63,7 +63,7 @@ def configure(fix: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bedrock_lifecycle import catalog as catalog_mod
-    from bedrock_lifecycle.commands.scan import _with_baseline, scan_parser
+    from bedrock_lifecycle.commands.scan import scan_parser, with_baseline
     from bedrock_lifecycle.commands.scan_config import build_config
     from bedrock_lifecycle.migrate.fix import exit_code, fix, render_notes
     from bedrock_lifecycle.scan import scan
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     merged.create_baseline = False
     cfg = build_config(merged)
     catalog = catalog_mod.load(args.catalog)
-    result = _with_baseline(merged, cfg, scan(cfg, catalog))
+    result = with_baseline(merged, cfg, scan(cfg, catalog))
     outcome = fix(result, catalog, write=args.write, unsafe=args.unsafe)
     if not args.write:
         sys.stdout.write(outcome.diff)

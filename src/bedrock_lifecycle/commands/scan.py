@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         print(Coverage.of(result.files).sentence(), file=sys.stderr)
         return 0
     nothing = None if any(r.scanned for r in result.files) or _deliberate(result, cfg) else nothing_scanned(result)
-    result = _with_baseline(args, cfg, result)
+    result = with_baseline(args, cfg, result)
     outputs: list[str] = args.output or ["cli"]
     dests = destinations(outputs, args.output_file_path)
     machine_on_stdout = any(d is None and fmt != "cli" for fmt, d in zip(outputs, dests, strict=True))
@@ -233,7 +233,7 @@ def nothing_scanned(result: ScanResult) -> str:
     )
 
 
-def _with_baseline(args: argparse.Namespace, cfg: Config, result: ScanResult) -> ScanResult:
+def with_baseline(args: argparse.Namespace, cfg: Config, result: ScanResult) -> ScanResult:
     """--create-baseline writes today's FAILED findings; --baseline hides the ones it accepts."""
     from bedrock_lifecycle import baseline
     from bedrock_lifecycle.discover import relpath
